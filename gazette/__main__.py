@@ -1,0 +1,7 @@
+"""Entry point for ``python -m gazette``."""
+
+import sys
+
+from gazette.cli import main
+
+sys.exit(main())

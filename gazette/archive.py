@@ -1,0 +1,99 @@
+"""The archive: every parsed issue together, with the links that cross documents.
+
+Fills ``interpretations`` (a source's 解读) and ``cited_by`` (who cites a document), and
+reports what only the whole archive can tell: a 文号 printed in two places, a 解读 whose
+source document is in no issue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from gazette.errors import Warning
+from gazette.model import Document, Gazette
+
+
+@dataclass(frozen=True)
+class Archive:
+    """All parsed issues, linked."""
+
+    gazettes: tuple[Gazette, ...]
+    """The issues (and standalone documents), newest first."""
+    by_number: dict
+    """文号 → (gazette, document) of the first document printed with it."""
+    warnings: tuple[Warning, ...]
+    """Archive-level problems."""
+
+    def documents(self):
+        for gazette in self.gazettes:
+            for document in gazette.documents:
+                yield gazette, document
+
+    def resolve(self, number: str) -> str | None:
+        """The URL path of the document with this 文号, or None when the archive lacks it."""
+        hit = self.by_number.get(number)
+        return url_of(*hit) if hit else None
+
+
+def url_of(gazette: Gazette, document: Document) -> str:
+    """Site-relative URL path of a document: ``2019/2/sz-2018-29/``."""
+    if gazette.issue is None:
+        return f"documents/{document.slug}/"
+    return f"{gazette.issue.year}/{gazette.issue.no}/{document.slug}/"
+
+
+def issue_key(gazette: Gazette) -> tuple:
+    issue = gazette.issue
+    return (issue.year, issue.no) if issue else (0, 0)
+
+
+def build_archive(gazettes: list[Gazette]) -> Archive:
+    ordered = sorted(gazettes, key=issue_key, reverse=True)
+    chronological = list(reversed(ordered))
+    warnings: list[Warning] = []
+    owner: dict[str, tuple[Gazette, Document]] = {}
+    for gazette in chronological:
+        for document in gazette.documents:
+            if not document.number:
+                continue
+            if document.number not in owner:
+                owner[document.number] = (gazette, document)
+                continue
+            first_gazette, first = owner[document.number]
+            if first_gazette is not gazette:  # the same issue is reported by the parser
+                warnings.append(Warning(gazette.file, document.line, "duplicate-number",
+                                        f"文号 {document.number} is also printed in {first_gazette.file}:{first.line} "
+                                        f"(「{first.title}」); both pages are kept"))
+    interpretations: dict[str, list] = {}
+    cited_by: dict[str, list] = {}
+    for gazette in chronological:
+        for document in gazette.documents:
+            entry = {"title": document.title, "number": document.number, "url": url_of(gazette, document)}
+            if document.interprets:
+                interpretations.setdefault(document.interprets, []).append(entry)
+                if document.interprets not in owner:
+                    warnings.append(Warning(gazette.file, document.line, "source-missing",
+                                            f"the document this 解读 explains, {document.interprets}, is in no issue "
+                                            "of the archive yet; the link appears when that issue is added"))
+            for number in document.cites:
+                if number != document.interprets:
+                    cited_by.setdefault(number, []).append(entry)
+    linked = []
+    by_number = {}
+    for gazette in ordered:
+        documents = []
+        for document in gazette.documents:
+            owns = document.number and owner[document.number][1] is document
+            document = replace(
+                document,
+                interpretations=tuple(interpretations.get(document.number, [])) if owns else (),
+                cited_by=tuple(cited_by.get(document.number, [])) if owns else (),
+            )
+            documents.append(document)
+        gazette = replace(gazette, documents=tuple(documents))
+        linked.append(gazette)
+        for document in gazette.documents:
+            if document.number and owner[document.number][0].file == gazette.file \
+                    and owner[document.number][1].line == document.line:
+                by_number[document.number] = (gazette, document)
+    return Archive(tuple(linked), by_number, tuple(warnings))

@@ -1,0 +1,104 @@
+"""Command line: ``python -m gazette parse|convert|build``. Thin: the library does the work.
+
+Exit codes: 0 success, 1 bad input (``error: FILE:LINE: …``), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from gazette.archive import build_archive
+from gazette.errors import GazetteError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except GazetteError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m gazette", description="三门峡市人民政府公报 publishing tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse", help="print the parsed model of one issue or document")
+    parse.add_argument("file")
+    parse.add_argument("--json", action="store_true", help="print JSON instead of a readable dump")
+    parse.set_defaults(run=_parse)
+    convert = commands.add_parser("convert", help="convert issues into Markdown under docs/")
+    convert.add_argument("files", nargs="*", help="issue texts (default: gazettes/*.txt)")
+    convert.add_argument("--docs", default="docs", help="output folder (default: docs)")
+    convert.set_defaults(run=_convert)
+    build = commands.add_parser("build", help="convert, then build the site with MkDocs")
+    build.add_argument("--offline", action="store_true", help="also write the offline archive zip into dist/")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def _warn(warnings) -> None:
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+
+
+def _parse(args) -> int:
+    from gazette.dump import dump
+    from gazette.parse import parse_file
+
+    gazette = parse_file(args.file)
+    archive = build_archive([gazette])
+    gazette = archive.gazettes[0]
+    warnings = list(gazette.warnings) + list(archive.warnings)
+    if args.json:
+        data = gazette.to_dict()
+        data["warnings"] = [warning.to_dict() for warning in warnings]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(dump(gazette))
+    _warn(warnings)
+    return 0
+
+
+def _convert(args) -> int:
+    from gazette.convert import convert, default_sources, report_dir, write
+
+    files = args.files or default_sources()
+    if not files:
+        raise GazetteError("gazettes/", "no issue texts to convert (expected gazettes/YYYY-NN.txt)")
+    conversion = convert(files)
+    for file, coverage in conversion.coverage.items():
+        if not coverage.complete:
+            raise GazetteError(file, "the output would not hold every character of the text; nothing written. "
+                               + coverage.summary())
+    write(conversion, args.docs)
+    _summary(conversion, args.docs, report_dir(args.docs))
+    return 0
+
+
+def _summary(conversion, docs: str, reports: str) -> None:
+    from gazette.pages import issue_label
+
+    archive = conversion.archive
+    for gazette in archive.gazettes:
+        label = issue_label(gazette) if gazette.issue else "单篇文件 standalone"
+        warnings = list(gazette.warnings) + [w for w in archive.warnings if w.file == gazette.file]
+        _warn(warnings)
+        print(f"{gazette.file}: {label}: {len(gazette.documents)} documents, {len(gazette.toc)} 目录 entries, "
+              f"{len(gazette.joins)} joined splits, {len(warnings)} warnings")
+        print(f"  {conversion.coverage[gazette.file].summary()}")
+    print(f"wrote {len(conversion.files)} pages to {docs}/ and the 校对报告 to {reports}/")
+
+
+def _build(args) -> int:
+    from gazette.build import build
+
+    return build(offline=args.offline)

@@ -1,0 +1,64 @@
+"""``convert``: parse every issue, link the archive, render the pages, write docs/ and reports."""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazette.archive import Archive, build_archive
+from gazette.coverage import Coverage, measure
+from gazette.normalize import read_source
+from gazette.pages import document_path, site_files
+from gazette.parse import parse_source
+from gazette.report import render_report
+from gazette.write import write_tree
+
+DEFAULT_SOURCES = "gazettes/*.txt"
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """What one conversion produced."""
+
+    archive: Archive
+    """The linked archive."""
+    files: dict
+    """Generated pages by path under the docs folder."""
+    coverage: dict
+    """Source file → :class:`Coverage`."""
+    reports: dict
+    """Report file name → Markdown."""
+
+
+def default_sources() -> list[str]:
+    return sorted(glob.glob(DEFAULT_SOURCES))
+
+
+def convert(paths: list[str]) -> Conversion:
+    """Parse and render ``paths``; write nothing."""
+    sources = [read_source(path) for path in paths]
+    gazettes = {source.file: parse_source(source) for source in sources}
+    archive = build_archive(list(gazettes.values()))
+    files = site_files(archive)
+    coverage: dict[str, Coverage] = {}
+    reports = {}
+    for source in sources:
+        gazette = next(g for g in archive.gazettes if g.file == source.file)
+        pages = [files[document_path(gazette, d.slug)] for d in gazette.documents]
+        coverage[source.file] = measure(source, gazette.body_start, pages)
+        name = os.path.splitext(os.path.basename(source.file))[0]
+        reports[f"校对报告-{name}.md"] = render_report(gazette, coverage[source.file], list(archive.warnings))
+    return Conversion(archive, files, coverage, reports)
+
+
+def write(conversion: Conversion, docs: str, reports: str | None = None) -> None:
+    """Replace the docs folder (and the reports folder beside it) with the conversion."""
+    write_tree(docs, conversion.files)
+    write_tree(reports or report_dir(docs), conversion.reports)
+
+
+def report_dir(docs: str) -> str:
+    """The 校对报告 are written beside the docs folder, in ``reports/``."""
+    return str(Path(os.path.dirname(os.path.normpath(docs)) or ".") / "reports")

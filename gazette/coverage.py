@@ -1,0 +1,69 @@
+"""The faithfulness check: every Han character and digit of the source is in the Markdown.
+
+Counts are compared per character, so a dropped, duplicated or invented character shows
+up, wherever it is. The front matter, and the markup the renderer adds (anchors, classes,
+HTML table tags), are not counted: they are not the gazette's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from gazette.normalize import Source
+
+_COUNTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff0-9]")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_ATTR_LIST = re.compile(r"(?<!\\)\{:[^}]*\}")
+_HTML_TAG = re.compile(r"<[^>]*>")
+_LINK_TARGET = re.compile(r"(?<!\\)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Character counts of the source text against the generated Markdown."""
+
+    expected: int
+    """Han characters and digits in the source's documents."""
+    missing: dict
+    """Characters the Markdown has fewer times than the source, with the shortfall."""
+    extra: dict
+    """Characters the Markdown has more times than the source, with the excess."""
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.extra
+
+    def summary(self) -> str:
+        if self.complete:
+            return f"coverage: {self.expected}/{self.expected} Han characters and digits (100%)"
+        lost = sum(self.missing.values())
+        added = sum(self.extra.values())
+        return (f"coverage: {self.expected - lost}/{self.expected} Han characters and digits; "
+                f"missing {lost} ({''.join(list(self.missing)[:20])}), extra {added} ({''.join(list(self.extra)[:20])})")
+
+
+def counted(text: str) -> Counter:
+    return Counter(_COUNTED.findall(text))
+
+
+def markdown_text(markdown: str) -> str:
+    """The words of a generated page: front matter and generated markup removed."""
+    body = _FRONT_MATTER.sub("", markdown, count=1)
+    body = _ATTR_LIST.sub("", body)
+    body = _LINK_TARGET.sub("]", body)
+    return _HTML_TAG.sub("", body)
+
+
+def measure(source: Source, body_start: int, pages: list[str]) -> Coverage:
+    """Compare the source from ``body_start`` on with the documents' Markdown ``pages``."""
+    expected = Counter()
+    for line in source.lines[body_start - 1:]:
+        expected.update(counted(line.text))
+    actual = Counter()
+    for page in pages:
+        actual.update(counted(markdown_text(page)))
+    missing = {ch: expected[ch] - actual[ch] for ch in expected if expected[ch] > actual[ch]}
+    extra = {ch: actual[ch] - expected[ch] for ch in actual if actual[ch] > expected[ch]}
+    return Coverage(sum(expected.values()), missing, extra)

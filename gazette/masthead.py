@@ -1,0 +1,98 @@
+"""The 刊头 (masthead) block and the issue facts it prints: 第2号（总第157号）, 出版日期, year."""
+
+from __future__ import annotations
+
+import re
+
+from gazette import markers as m
+from gazette.normalize import Line
+from gazette.text import clean_title, compact
+
+_LABELLED = re.compile(r"^(?P<label>[^：:]{1,12}?)[\s\u3000]*[：:][\s\u3000]*(?P<value>.*)$")
+_GROUPS = ("编委会", "编辑部")
+_FIELDS = ("主办", "编辑出版", "地址", "网址", "电话", "邮编", "准印证号", "出版日期", "印刷")
+_NOTE = re.compile(r"^[（(](?P<note>[^)）]*)[)）]$")
+
+
+def read_masthead(lines: tuple[Line, ...]) -> dict:
+    """刊头 facts by printed label: 编委会/编辑部 members by role, then the imprint fields."""
+    result: dict = {}
+    group: list | None = None
+    group_name: str | None = None
+    field_name: str | None = None
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        label = compact(text)
+        if re.fullmatch(r"《[^》]*》", text) and field_name is None:
+            group, field_name = None, None
+            continue
+        if label in _GROUPS and field_name is None:
+            group_name, group = label, []
+            result[group_name] = group
+            continue
+        if re.fullmatch(r"\d{4}", text):
+            result["年份"] = int(text)
+            group = field_name = None
+            continue
+        issue_no = m.ISSUE_NUMBER.search(text)
+        if issue_no:
+            result["期号"] = clean_title(text)
+            group = field_name = None
+            continue
+        if re.fullmatch(r"[A-Z][A-Z '’.,]+", text):
+            if text != "CONTENTS":
+                result["英文刊名"] = text
+            group = field_name = None
+            continue
+        if m.MASTHEAD_END.match(text):
+            result["说明"] = _NOTE.match(text)["note"]
+            field_name = None
+            continue
+        labelled = _LABELLED.match(text)
+        if labelled and group is not None and field_name is None:
+            role = compact(labelled["label"])
+            value = labelled["value"]
+            note = _NOTE.match(value) if value else None
+            entry = {"role": role, "names": [] if note or not value else [compact(value)]}
+            if note:
+                entry["note"] = note["note"]
+            group.append(entry)
+            continue
+        if labelled or label in _FIELDS:
+            group = None
+            name = compact(labelled["label"]) if labelled else label
+            if name == "电话" and "印刷" in result:
+                name = "印刷电话"
+            field_name = name
+            result[name] = clean_title(labelled["value"]) if labelled else ""
+            continue
+        if group is not None and group:
+            group[-1]["names"].append(compact(text))
+            continue
+        if field_name is not None:
+            result[field_name] = clean_title(result[field_name] + text)
+    if "出版日期" in result:
+        when = m.match_date(result["出版日期"])
+        if when:
+            result["出版日期"] = when.isoformat()
+    return result
+
+
+def issue_facts(masthead: dict, cover: tuple[Line, ...]) -> dict:
+    """Year, 第N号, 总第N号, date and title that the cover and masthead print."""
+    facts: dict = {"year": None, "no": None, "total": None, "date": None, "title": None}
+    for line in cover:
+        if line.text:
+            facts["title"] = clean_title(line.text)
+            break
+    number = m.ISSUE_NUMBER.search(masthead.get("期号", ""))
+    if number:
+        facts["no"], facts["total"] = int(number["no"]), int(number["total"])
+    if masthead.get("出版日期") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", masthead["出版日期"]):
+        facts["date"] = masthead["出版日期"]
+        facts["year"] = int(masthead["出版日期"][:4])
+    if masthead.get("年份"):
+        facts["year"] = masthead["年份"]
+    return facts

@@ -1,0 +1,91 @@
+"""The parse pipeline for one source file, as a list of stages.
+
+normalize (decode, number lines) → split (cover, 目录, masthead, one segment per
+document) → document (head, body, signature, parts) → links (slugs, cites) → proofread.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+from datetime import date
+
+from gazette import proofread
+from gazette.document import parse_document
+from gazette.errors import ParseError, Warning
+from gazette.links import assign_slugs, with_cites
+from gazette.masthead import issue_facts, read_masthead
+from gazette.model import Document, Gazette, Issue, Join
+from gazette.normalize import Source, read_source
+from gazette.split import find_toc, locate, split_front
+
+_FILE_NAME = re.compile(r"^(?P<year>\d{4})-(?P<no>\d{1,3})\.txt$")
+
+
+def parse_file(path: str) -> Gazette:
+    """Read and parse one gazette issue or standalone document."""
+    return parse_source(read_source(path))
+
+
+def parse_source(source: Source) -> Gazette:
+    warnings: list[Warning] = []
+    joins: list[Join] = []
+    toc_index = find_toc(source)
+    if toc_index is None:
+        gazette = _standalone(source, warnings, joins)
+    else:
+        gazette = _issue(source, toc_index, warnings, joins)
+    documents = assign_slugs(with_cites(gazette.documents), source.file, warnings)
+    gazette = replace(gazette, documents=tuple(documents), joins=tuple(joins))
+    warnings.extend(proofread.check(source, gazette))
+    return replace(gazette, warnings=tuple(warnings))
+
+
+def _standalone(source: Source, warnings: list[Warning], joins: list[Join]) -> Gazette:
+    lines = list(source.lines)
+    document = parse_document(source.file, lines, [], warnings, joins)
+    first = next((line.number for line in lines if line.text), 1)
+    return Gazette(source.file, None, None, (), (document,), body_start=first)
+
+
+def _issue(source: Source, toc_index: int, warnings: list[Warning], joins: list[Join]) -> Gazette:
+    front = split_front(source, toc_index)
+    if not front.toc:
+        raise ParseError(source.file, "目录 has no entries (expected lines «title<TAB>page»)",
+                         source.lines[toc_index].number)
+    masthead = read_masthead(front.masthead)
+    issue = _issue_from(source, masthead, front.cover, warnings)
+    segments = locate(source, front, warnings)
+    if not segments:
+        raise ParseError(source.file, f"目录 lists {len(front.toc)} documents but none of them is in the text",
+                         source.lines[toc_index].number)
+    documents: list[Document] = []
+    for position, segment in enumerate(segments):
+        document = parse_document(source.file, list(segment.lines), list(segment.title_lines), warnings, joins)
+        entry = segment.entry
+        following = segments[position + 1].entry.page if position + 1 < len(segments) else None
+        last = max(entry.page, following - 1) if following is not None else None
+        documents.append(replace(document, section=entry.section, page=entry.page, pages=(entry.page, last),
+                                 toc_line=entry.line))
+    body_start = segments[0].lines[0].number
+    return Gazette(source.file, issue, masthead, front.toc, tuple(documents), body_start=body_start)
+
+
+def _issue_from(source: Source, masthead: dict, cover, warnings: list[Warning]) -> Issue:
+    facts = issue_facts(masthead, cover)
+    named = _FILE_NAME.match(os.path.basename(source.file))
+    for key in ("year", "no"):
+        if facts[key] is None:
+            if not named:
+                raise ParseError(source.file, f"the text does not print the issue's {'year' if key == 'year' else '第N号'}"
+                                 " and the file is not named YYYY-NN.txt")
+            facts[key] = int(named[key])
+            warnings.append(Warning(source.file, None, "issue-from-name",
+                                    f"the issue's {key} is not printed; taken from the file name"))
+    if named and (int(named["year"]), int(named["no"])) != (facts["year"], facts["no"]):
+        warnings.append(Warning(source.file, None, "issue-name",
+                                f"file name says {named['year']}-{named['no']}, the text says "
+                                f"{facts['year']} 第{facts['no']}号"))
+    when = date.fromisoformat(facts["date"]) if facts["date"] else None
+    return Issue(facts["year"], facts["no"], facts["total"], when, facts["title"] or "三门峡市人民政府公报")

@@ -1,0 +1,96 @@
+"""Checks for the 校对报告: what looks wrong in the source, reported, never rewritten.
+
+Each check returns :class:`Warning` items with a ``kind`` the report groups by.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from gazette.errors import Warning
+from gazette.links import texts
+from gazette.model import Gazette
+from gazette.normalize import Source
+from gazette.text import excerpt
+
+_LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]*([a-z]{2,})[ \u3000]*(?=[\u4e00-\u9fff])")
+_PAIRS = (("（(", "）)"), ("《", "》"), ("〔", "〕"), ("【", "】"), ("“", "”"), ("[", "]"), ("〈", "〉"))
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def traditional_chars(text: str) -> list[str]:
+    """The characters of ``text`` that exist only in traditional script."""
+    converter = _t2s()
+    if converter.convert(text) == text:
+        return []
+    return [ch for ch in text if "\u4e00" <= ch <= "\u9fff" and converter.convert(ch) != ch]
+
+
+def check(source: Source, gazette: Gazette) -> list[Warning]:
+    """All source-level checks of one parsed file."""
+    warnings = []
+    warnings.extend(_traditional(source, gazette.body_start))
+    warnings.extend(_latin(source, gazette.body_start))
+    warnings.extend(_brackets(source.file, gazette))
+    warnings.extend(_toc_pages(source.file, gazette))
+    return warnings
+
+
+def _traditional(source: Source, start: int) -> list[Warning]:
+    passages: list[list] = []
+    for line in source.lines[start - 1:]:
+        found = traditional_chars(line.text) if line.text else []
+        if not found:
+            continue
+        if passages and line.number - passages[-1][1] <= 2:
+            passages[-1][1] = line.number
+            passages[-1][2].extend(found)
+        else:
+            passages.append([line.number, line.number, list(found)])
+    out = []
+    for first, last, chars in passages:
+        unique = "".join(dict.fromkeys(chars))
+        span = f"lines {first}–{last}" if last != first else f"line {first}"
+        out.append(Warning(source.file, first, "traditional",
+                           f"passage in traditional characters ({span}, {len(chars)} characters: {excerpt(unique, 20)})"))
+    return out
+
+
+def _latin(source: Source, start: int) -> list[Warning]:
+    out = []
+    for line in source.lines[start - 1:]:
+        for found in _LATIN_IN_HAN.finditer(line.text):
+            context = line.text[max(0, found.start() - 8): found.end() + 8]
+            out.append(Warning(source.file, line.number, "latin",
+                               f"Latin word 「{found.group(1)}」 inside Chinese text: …{context}…"))
+    return out
+
+
+def _brackets(file: str, gazette: Gazette) -> list[Warning]:
+    out = []
+    for document in gazette.documents:
+        for line, text in texts(document.body):
+            for opening, closing in _PAIRS:
+                opened = sum(text.count(ch) for ch in opening)
+                closed = sum(text.count(ch) for ch in closing)
+                if opened != closed:
+                    out.append(Warning(file, line, "brackets",
+                                       f"unbalanced brackets {opening[0]}{closing[0]} ({opened} open, {closed} closed): "
+                                       f"{excerpt(text, 30)}"))
+    return out
+
+
+def _toc_pages(file: str, gazette: Gazette) -> list[Warning]:
+    out = []
+    for before, after in zip(gazette.toc, gazette.toc[1:]):
+        if after.page < before.page:
+            out.append(Warning(file, after.line, "toc-page",
+                               f"目录 page {after.page} comes after page {before.page}"))
+    return out

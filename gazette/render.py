@@ -1,0 +1,160 @@
+"""Model → Markdown: one short function per block kind.
+
+Source text is escaped so that it never re-parses as Markdown or HTML structure; every
+heading gets its explicit anchor (``{#art-3}``); classes for the templates and the print
+stylesheet come through ``attr_list`` (``{: .signature }``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+
+from gazette.model import Block, Document, Issue, OrderedList, Paragraph, Part, Section, Signature, Table
+
+_ESCAPE = re.compile(r"([\\`*_\[\]{}|#])")
+_LINE_START = re.compile(r"^(\s*)([-+>=:]|\d+(?=[.)]))")
+
+
+def escape(text: str) -> str:
+    """Escape ``text`` so Markdown shows it literally."""
+    text = html.escape(text, quote=False)
+    text = _ESCAPE.sub(r"\\\1", text)
+    found = _LINE_START.match(text)
+    if found:
+        mark = found.group(2)
+        if mark.isdigit():
+            text = text[: found.end()] + "\\" + text[found.end():]
+        else:
+            text = found.group(1) + "\\" + text[found.start(2):]
+    return text
+
+
+def front_matter(data: dict) -> str:
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
+    return f"---\n{dumped}---\n"
+
+
+def document_meta(document: Document, issue: Issue | None) -> dict:
+    """The front matter of a document page: the model's fields, in a reader's order."""
+    meta = {
+        "title": document.title,
+        "number": document.number,
+        "date": document.date,
+        "issuer": document.issuer,
+        "type": document.type,
+        "section": document.section,
+        "issue": issue.to_dict() if issue else None,
+        "page": document.page,
+        "pages": list(document.pages) if document.pages else None,
+        "addressees": list(document.addressees),
+        "attachments": [dict(item) for item in document.attachments],
+        "interprets": document.interprets,
+        "interpretations": list(document.interpretations),
+        "cites": list(document.cites),
+        "cited_by": list(document.cited_by),
+        "slug": document.slug,
+    }
+    if meta["issue"] and meta["issue"]["date"]:
+        meta["issue"]["date"] = issue.date
+    if document.source_title:
+        meta["source_title"] = document.source_title
+    return meta
+
+
+def render_document(document: Document, issue: Issue | None, extra: dict | None = None) -> str:
+    meta = document_meta(document, issue)
+    if extra:
+        meta.update(extra)
+    parts = [front_matter(meta), f"# {escape(document.title)}\n"]
+    parts.extend(render_blocks(document.body, 2))
+    return "\n".join(parts)
+
+
+def render_blocks(blocks, level: int) -> list[str]:
+    out = []
+    for block in blocks:
+        out.extend(_RENDER[type(block)](block, level))
+    return out
+
+
+_ROLE_CLASS = {
+    "number": "doc-number",
+    "addressees": "addressees",
+    "source": "interpreted-source",
+    "header": "issuing-header",
+    "attachment-note": "attachment-note",
+    "note": "closing-note",
+    "lead": "lead-in",
+}
+
+
+def _paragraph(block: Paragraph, level: int) -> list[str]:
+    text = escape(block.text)
+    if block.role:
+        return [f"{text}\n{{: .{_ROLE_CLASS[block.role]} }}\n"]
+    return [f"{text}\n"]
+
+
+def _heading(level: int, text: str, anchor: str, cls: str) -> str:
+    return f"{'#' * min(level, 6)} {text} {{: #{anchor} .{cls} }}\n"
+
+
+def _section(block: Section, level: int) -> list[str]:
+    label = escape(block.label)
+    gap = " " if block.label[-1] in "章节条.．" else ""
+    cls = f"mark-{block.marker}"
+    if block.heading is not None:
+        out = [_heading(level, f"{label}{gap}{escape(block.heading)}", block.anchor, cls)]
+    elif block.marker == "article":
+        out = [_heading(level, label, block.anchor, cls)]
+        if block.text:
+            out.append(f"{escape(block.text)}\n")
+    else:
+        out = [f"{label}{gap}{escape(block.text or '')}\n{{: #{block.anchor} .{cls} }}\n"]
+    out.extend(render_blocks(block.children, level + 1))
+    return out
+
+
+def _table(block: Table, level: int) -> list[str]:
+    rows = ["<table>", "<thead>", "<tr>" + "".join(f"<th>{html.escape(cell)}</th>" for cell in block.header) + "</tr>",
+            "</thead>", "<tbody>"]
+    for row_index, row in enumerate(block.rows):
+        cells = []
+        for column, cell in enumerate(row):
+            if cell.merged:
+                continue
+            span = 1
+            while row_index + span < len(block.rows) and block.rows[row_index + span][column].merged:
+                span += 1
+            attr = f' rowspan="{span}"' if span > 1 else ""
+            cells.append(f"<td{attr}>{html.escape(cell.text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    rows.extend(["</tbody>", "</table>"])
+    return ["\n".join(rows) + "\n"]
+
+
+def _list(block: OrderedList, level: int) -> list[str]:
+    lines = [f"{item.number}. {escape(item.text)}" for item in block.items]
+    return ["\n".join(lines) + "\n"]
+
+
+def _signature(block: Signature, level: int) -> list[str]:
+    lines = [escape(issuer) for issuer in block.issuers] + [escape(block.date_text)]
+    return ["  \n".join(lines) + "\n{: .signature }\n"]
+
+
+def _part(block: Part, level: int) -> list[str]:
+    out = []
+    if block.label:
+        out.append(f"{escape(block.label)}\n{{: .attachment-label }}\n")
+    cls = "attachment-title" if block.role == "attachment" else "policy-title"
+    out.append(_heading(level, escape(block.title), block.anchor, cls))
+    out.extend(render_blocks(block.children, level + 1))
+    return out
+
+
+_RENDER = {Paragraph: _paragraph, Section: _section, Table: _table, OrderedList: _list,
+           Signature: _signature, Part: _part}

@@ -1,0 +1,77 @@
+"""The 校对报告 (proofreading report) for the editors: one Markdown file per source."""
+
+from __future__ import annotations
+
+from gazette.coverage import Coverage
+from gazette.errors import Warning
+from gazette.model import Gazette
+from gazette.text import compact
+
+_SECTIONS = (
+    ("toc-mismatch", "目录标题与正文标题不一致"),
+    ("toc-missing", "目录条目在正文中未找到"),
+    ("toc-page", "目录页码顺序异常"),
+    ("traditional", "繁体字段落"),
+    ("latin", "中文中夹杂的拉丁字母单词"),
+    ("brackets", "括号不配对"),
+    ("duplicate-number", "重复文号"),
+    ("source-missing", "解读所依据的文件不在文库中"),
+)
+
+
+def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings: list[Warning]) -> str:
+    """The report as Markdown: summary, 目录 check, joins, then each kind of problem."""
+    warnings = list(gazette.warnings) + [w for w in archive_warnings if w.file == gazette.file]
+    lines = [f"# 校对报告 · {gazette.file}", ""]
+    if gazette.issue:
+        issue = gazette.issue
+        lines.append(f"{issue.year}年第{issue.no}号（总第{issue.total}号），出版日期 {issue.date or '未印'}。")
+    else:
+        lines.append("单篇文件（无期刊信息）。")
+    lines += ["", "## 概要 Summary", "",
+              f"- 文件 documents: {len(gazette.documents)}",
+              f"- 目录条目 TOC entries: {len(gazette.toc)}",
+              f"- 合并的跨页断段 joined splits: {len(gazette.joins)}",
+              f"- 警告 warnings: {len(warnings)}"]
+    if coverage is not None:
+        lines.append(f"- 文字完整性 {coverage.summary()}")
+    lines += ["", "## 目录与正文核对 TOC against the text", ""]
+    lines += _toc_table(gazette)
+    lines += ["", "## 跨页断段合并 Joined page-break splits", ""]
+    if gazette.joins:
+        lines += ["| 行 line | 断开处之前 before | 断开处之后 after |", "|---|---|---|"]
+        lines += [f"| {j.line}→{j.next_line} | {_cell(j.before)} | {_cell(j.after)} |" for j in gazette.joins]
+    else:
+        lines.append("无。")
+    for kind, heading in _SECTIONS:
+        found = [w for w in warnings if w.kind == kind]
+        if kind.startswith("toc-") and not found:
+            continue
+        lines += ["", f"## {heading}", ""]
+        lines += [f"- 第 {w.line} 行：{w.message}" if w.line else f"- {w.message}" for w in found] or ["无。"]
+    others = [w for w in warnings if w.kind not in dict(_SECTIONS)]
+    if others:
+        lines += ["", "## 其他 Other", ""]
+        lines += [f"- 第 {w.line} 行：{w.message}" if w.line else f"- {w.message}" for w in others]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _toc_table(gazette: Gazette) -> list[str]:
+    if not gazette.toc:
+        return ["无目录。"]
+    by_entry = {document.toc_line: document for document in gazette.documents}
+    rows = ["| # | 目录标题 TOC title | 页 | 正文行 line | 结果 |", "|---|---|---|---|---|"]
+    for number, entry in enumerate(gazette.toc, start=1):
+        match = by_entry.get(entry.line)
+        if match is None:
+            result, line = "未找到 not found", "—"
+        elif compact(match.title) == compact(entry.title):
+            result, line = "一致 match", str(match.line)
+        else:
+            result, line = f"不一致：正文为「{_cell(match.title)}」", str(match.line)
+        rows.append(f"| {number} | {_cell(entry.title)} | {entry.page} | {line} | {result} |")
+    return rows
