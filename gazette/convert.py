@@ -10,6 +10,7 @@ from pathlib import Path
 from gazette.archive import Archive, build_archive
 from gazette.coverage import Coverage, measure
 from gazette.normalize import read_source
+from gazette.opendata import data_files
 from gazette.pages import document_path, site_files
 from gazette.parse import parse_source
 from gazette.report import render_report
@@ -42,6 +43,7 @@ def convert(paths: list[str]) -> Conversion:
     gazettes = {source.file: parse_source(source) for source in sources}
     archive = build_archive(list(gazettes.values()))
     files = site_files(archive)
+    files.update(data_files(archive))
     coverage: dict[str, Coverage] = {}
     reports = {}
     for source in sources:
