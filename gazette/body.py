@@ -51,6 +51,12 @@ def _units(lines: list[Line]) -> list[_Unit]:
             blank = True
             continue
         text = line.text
+        previous = units[-1] if units else None
+        if previous and previous.kind == "attachment-note" and not blank and m.match_marker(text):
+            # 附件：1.… / 2.… — the further attachments the 附件说明 names, one per line
+            previous.text += "\n" + text
+            previous.last_line = line.number
+            continue
         artifact = m.LIST_ARTIFACT.match(text)
         if artifact and (m.match_marker(text[artifact.end():]) or text[artifact.end():][:1].isdigit()):
             text = text[artifact.end():]
@@ -76,7 +82,8 @@ def _is_heading(marker: m.Marker) -> bool:
         return True
     if marker.kind == "article":
         return False
-    return bool(rest) and len(rest) <= HEADING_MAX_LENGTH and not m.has_sentence(rest) and rest[-1] not in "，、：:,"
+    return (bool(rest) and len(rest) <= HEADING_MAX_LENGTH and not m.has_sentence(rest)
+            and "，" not in rest and "," not in rest and rest[-1] not in "、：:")
 
 
 def _open_prose(unit: _Unit) -> bool:
@@ -189,6 +196,8 @@ def _nest(flat: list[object], anchors: Anchors) -> tuple[Block, ...]:
             (stack[-1].children if stack else root).append(block)
 
     for item in flat:
+        if isinstance(item, _Unit) and item.kind == "attachment-note":
+            close_to(0)  # 附件说明 follows the whole body, not its last section
         if isinstance(item, _Unit) and item.kind == "marker":
             close_to(item.marker.rank)
             parent = stack[-1].anchor if stack else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from gazette.archive import build_archive
@@ -26,6 +27,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, not bad input: say so plainly, keep the details for a report
+        if os.environ.get("GAZETTE_DEBUG"):
+            raise
+        target = getattr(args, "file", None) or " ".join(getattr(args, "files", []) or []) or args.command
+        print(f"error: {target}: internal error ({type(exc).__name__}: {exc}); "
+              "run again with GAZETTE_DEBUG=1 for details and report it", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:

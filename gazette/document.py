@@ -115,6 +115,7 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
     head = _Head()
     index = _next_text(lines, 0)
     if not title_lines:
+        index = _read_meta(lines, index, head)
         if index < len(lines) and m.ISSUING_HEADER.match(compact(lines[index].text)):
             head.blocks.append(Paragraph(lines[index].text, lines[index].number, "header"))
             index = _next_text(lines, index + 1)
@@ -129,7 +130,7 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
         index = lines.index(title_lines[-1]) + 1
     head.title_lines = list(title_lines)
     index = _next_text(lines, index)
-    if head.number is None:
+    if index < len(lines) and m.match_number_line(lines[index].text):
         index = _read_number(lines, index, head)
     index = _read_source(lines, index, head)
     if index < len(lines) and head.interprets is None and head.source_title is None:
@@ -142,11 +143,27 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
     return head
 
 
+def _read_meta(lines: list[Line], index: int, head: _Head) -> int:
+    """A website's label lines above a document: kept as text, 发文字号 taken from them."""
+    while index < len(lines):
+        found = m.META_LINE.match(lines[index].text)
+        if not found:
+            break
+        head.blocks.append(Paragraph(lines[index].text, lines[index].number, "meta"))
+        if found["label"] in ("发文字号", "文号") and head.number is None:
+            number = m.match_number_line(found["value"].strip())
+            if number:
+                head.number, head.number_text = number, found["value"].strip()
+        index = _next_text(lines, index + 1)
+    return index
+
+
 def _read_number(lines: list[Line], index: int, head: _Head) -> int:
     if index < len(lines):
         number = m.match_number_line(lines[index].text)
         if number:
-            head.number, head.number_text = number, lines[index].text
+            if head.number is None:
+                head.number, head.number_text = number, lines[index].text
             head.blocks.append(Paragraph(lines[index].text, lines[index].number, "number"))
             return _next_text(lines, index + 1)
     return index
@@ -314,7 +331,7 @@ def out_has_content(out: list[Block], pending: list[Line]) -> bool:
     return any(line.text for line in pending) or any(not (isinstance(b, Paragraph) and b.role == "note") for b in out)
 
 
-_NOTE_ITEM = re.compile(r"(?:^|(?<=[\s\u3000；;。]))\d{1,2}[.．、]\s*")
+_NOTE_ITEM = re.compile(r"(?:^|(?<=[\s\u3000；;。]))\d{1,2}[.．、]\s*|\n")
 
 
 def _attachments(blocks: list[Block]) -> tuple[dict, ...]:

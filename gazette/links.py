@@ -39,7 +39,8 @@ def base_slug(document: Document) -> str:
         return "jd-" + (initials(document.title)[:20] or "doc")
     if document.number:
         return number_slug(document.number)
-    stem = initials(document.title)[:20] or "doc"
+    subject = document.title.split("关于", 1)[-1]
+    stem = initials(subject)[:12] or "doc"
     return f"{stem}-{document.date.isoformat()}" if document.date else stem
 
 

@@ -69,10 +69,15 @@ DATE_CHINESE = re.compile(
 )
 ADDRESSEES = re.compile(r"^[^。！？；]{2,200}[：:]$")
 ATTACHMENT_LABEL = re.compile(r"^附[\s\u3000]*件[\s\u3000]*(?P<n>\d{0,2})[\s\u3000]*$")
-ATTACHMENT_NOTE = re.compile(r"^附[\s\u3000]*件[\s\u3000]*[：:](?P<rest>.*)$")
+ATTACHMENT_NOTE = re.compile(r"^附[\s\u3000]*件[\s\u3000]*[：:](?P<rest>.*)$", re.S)
 CLOSING_NOTE = re.compile(r"^[（(](?:此件|此页|本件)[^)）]*[)）]$")
 INTERPRETATION_TITLE = re.compile(r"^《(?P<name>.+)》[\s\u3000]*(?:政策)?解读$")
 INTERPRETED_SOURCE = re.compile(r"^(?:政策文件|解读文件|原文件|文件名称)[\s\u3000]*[：:](?P<rest>.*)$")
+META_LINE = re.compile(
+    r"^(?P<label>索引号|信息索引号|发布机构|发文机关|发文字号|文号|成文日期|发布日期|发文日期|主题分类|公文种类|"
+    r"主题词|有效性|生效日期|废止日期|公开方式|公开范围)[\s\u3000]*[：:][\s\u3000]*(?P<value>.*)$"
+)
+"""A label line that a government website prints above a document (索引号：…, 发文字号：…)."""
 ISSUING_HEADER = re.compile(rf"^[{HAN}（）()]{{2,40}}文件$")
 ORGAN = re.compile(
     rf"^[{HAN}（）()、 \u3000]{{2,60}}(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|部|院|委|会|中心|公司|室|处|所|组|办|军分区|指挥部)$"
@@ -120,10 +125,10 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 def ordinal(numeral: str) -> int:
     """``三十六`` → 36, ``12`` → 12, ``③`` → 3."""
-    if numeral.isdigit():
-        return int(numeral)
     if numeral in _CIRCLED:
         return _CIRCLED.index(numeral) + 1
+    if numeral.isdecimal():
+        return int(numeral)
     total, current = 0, 0
     for ch in numeral:
         if ch == "百":

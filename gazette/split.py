@@ -175,10 +175,12 @@ def _find_exact(body: list[Line], title: str, start: int) -> tuple[int, int] | N
 
 
 def _find_fuzzy(body: list[Line], title: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The closest title-like run of lines, of the same 文种 as the entry (a 解读 is not its policy)."""
     wanted = compact(title)
+    kind = m.document_type(wanted)
     best, best_ratio = None, FUZZY_THRESHOLD
     for index, count, text in _candidates(body, start, stop):
-        if abs(len(text) - len(wanted)) > max(6, len(wanted) // 4):
+        if abs(len(text) - len(wanted)) > max(6, len(wanted) // 4) or m.document_type(text) != kind:
             continue
         ratio = SequenceMatcher(None, wanted, text, autojunk=False).ratio()
         if ratio > best_ratio:
