@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 import re
+from contextvars import ContextVar
 
 import yaml
 
+from gazette.citelinks import Linker, link_numbers
 from gazette.model import Block, Document, Issue, OrderedList, Paragraph, Part, Section, Signature, Table
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}|#])")
@@ -30,6 +32,15 @@ def escape(text: str) -> str:
         else:
             text = found.group(1) + "\\" + text[found.start(2):]
     return text
+
+
+# The linker of the page being rendered; a context variable keeps one signature per block kind.
+_LINKER: ContextVar[Linker | None] = ContextVar("linker", default=None)
+
+
+def inline(text: str) -> str:
+    """Escaped running text, with the 文号 that the current page's linker resolves as links."""
+    return link_numbers(escape(text), _LINKER.get())
 
 
 def front_matter(data: dict) -> str:
@@ -64,12 +75,18 @@ def document_meta(document: Document, issue: Issue | None) -> dict:
     return meta
 
 
-def render_document(document: Document, issue: Issue | None, extra: dict | None = None) -> str:
+def render_document(document: Document, issue: Issue | None, extra: dict | None = None,
+                    link: Linker | None = None) -> str:
+    """The page of one document; ``link`` resolves the 文号 its text cites (引用)."""
     meta = document_meta(document, issue)
     if extra:
         meta.update(extra)
     parts = [front_matter(meta), f"# {escape(document.title)}\n"]
-    parts.extend(render_blocks(document.body, 2))
+    token = _LINKER.set(link)
+    try:
+        parts.extend(render_blocks(document.body, 2))
+    finally:
+        _LINKER.reset(token)
     return "\n".join(parts)
 
 
@@ -92,7 +109,7 @@ _ROLE_CLASS = {
 
 
 def _paragraph(block: Paragraph, level: int) -> list[str]:
-    text = escape(block.text)
+    text = inline(block.text)
     if block.role:
         return [f"{text}\n{{: .{_ROLE_CLASS[block.role]} }}\n"]
     return [f"{text}\n"]
@@ -111,9 +128,9 @@ def _section(block: Section, level: int) -> list[str]:
     elif block.marker == "article":
         out = [_heading(level, label, block.anchor, cls)]
         if block.text:
-            out.append(f"{escape(block.text)}\n")
+            out.append(f"{inline(block.text)}\n")
     else:
-        out = [f"{label}{gap}{escape(block.text or '')}\n{{: #{block.anchor} .{cls} }}\n"]
+        out = [f"{label}{gap}{inline(block.text or '')}\n{{: #{block.anchor} .{cls} }}\n"]
     out.extend(render_blocks(block.children, level + 1))
     return out
 
@@ -137,7 +154,7 @@ def _table(block: Table, level: int) -> list[str]:
 
 
 def _list(block: OrderedList, level: int) -> list[str]:
-    lines = [f"{item.number}. {escape(item.text)}" for item in block.items]
+    lines = [f"{item.number}. {inline(item.text)}" for item in block.items]
     return ["\n".join(lines) + "\n"]
 
 
