@@ -1,0 +1,11 @@
+"""MkDocs hooks: thin adapters that call the package."""
+
+from mkdocs.plugins import event_priority
+
+from gazette.searchindex import compact_search_index
+
+
+# After the search plugin has written its index (priority 0), before an offline plugin inlines it.
+@event_priority(-50)
+def on_post_build(config, **kwargs):
+    compact_search_index(config["site_dir"])
