@@ -127,6 +127,12 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
                                     "no title found; the first line stands as the title"))
             index += 1
     else:
+        first = lines.index(title_lines[0])
+        for line in lines[:first]:
+            if line.text:
+                head.blocks.append(Paragraph(line.text, line.number))
+                warnings.append(Warning(file, line.number, "stray-text",
+                                        "text before the first document's title is kept at the top of that document"))
         index = lines.index(title_lines[-1]) + 1
     head.title_lines = list(title_lines)
     index = _next_text(lines, index)

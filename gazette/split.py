@@ -126,7 +126,8 @@ def locate(source: Source, front: FrontMatter, warnings: list[Warning]) -> list[
     segments = []
     for number, (start, count, entry) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(body)
-        segments.append(Segment(entry, tuple(_title_lines(body, start, count)), tuple(body[start:end])))
+        begin = 0 if number == 0 else start  # text before the first title stays with the first document
+        segments.append(Segment(entry, tuple(_title_lines(body, start, count)), tuple(body[begin:end])))
     return segments
 
 
