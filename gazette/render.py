@@ -105,11 +105,12 @@ _ROLE_CLASS = {
     "attachment-note": "attachment-note",
     "note": "closing-note",
     "lead": "lead-in",
+    "meta": "source-meta",
 }
 
 
 def _paragraph(block: Paragraph, level: int) -> list[str]:
-    text = inline(block.text)
+    text = "  \n".join(inline(line) for line in block.text.split("\n"))
     if block.role:
         return [f"{text}\n{{: .{_ROLE_CLASS[block.role]} }}\n"]
     return [f"{text}\n"]
@@ -135,8 +136,16 @@ def _section(block: Section, level: int) -> list[str]:
     return out
 
 
+_CELL_ENTITIES = str.maketrans({"[": "&lsqb;", "]": "&rsqb;", "{": "&lcub;", "}": "&rcub;"})
+
+
+def _cell(text: str) -> str:
+    """Cell text for a raw HTML table: escaped, and without brackets that read as Markdown markup."""
+    return html.escape(text, quote=False).translate(_CELL_ENTITIES)
+
+
 def _table(block: Table, level: int) -> list[str]:
-    rows = ["<table>", "<thead>", "<tr>" + "".join(f"<th>{html.escape(cell)}</th>" for cell in block.header) + "</tr>",
+    rows = ["<table>", "<thead>", "<tr>" + "".join(f"<th>{_cell(cell)}</th>" for cell in block.header) + "</tr>",
             "</thead>", "<tbody>"]
     for row_index, row in enumerate(block.rows):
         cells = []
@@ -147,7 +156,7 @@ def _table(block: Table, level: int) -> list[str]:
             while row_index + span < len(block.rows) and block.rows[row_index + span][column].merged:
                 span += 1
             attr = f' rowspan="{span}"' if span > 1 else ""
-            cells.append(f"<td{attr}>{html.escape(cell.text)}</td>")
+            cells.append(f"<td{attr}>{_cell(cell.text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     rows.extend(["</tbody>", "</table>"])
     return ["\n".join(rows) + "\n"]
