@@ -1,18 +1,38 @@
-"""``build``: convert, then ``mkdocs build --strict`` into a fresh site/ swapped in when complete."""
+"""``build``: convert, ``mkdocs build --strict`` into a fresh site/ swapped in when complete,
+and with ``--offline`` the offline archive zip in dist/.
+
+Set SOURCE_DATE_EPOCH for a reproducible build: MkDocs takes the sitemap dates and the gzip
+time of sitemap.xml.gz from it, the offline archive its zip times and 说明 page.
+"""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
-from gazette.convert import convert, default_sources, report_dir, write
+from gazette.convert import Conversion, convert, default_sources, report_dir, write
 from gazette.errors import GazetteError
 from gazette.write import staging_dir, swap_in
 
 SITE = "site"
 
 
-def build(offline: bool = False, docs: str = "docs") -> int:
+def build(offline: bool = False, docs: str = "docs", site: str = SITE) -> int:
+    conversion = convert_sources(docs)
+    build_site(site)
+    print(f"built the site into {site}/")
+    if offline:
+        from gazette.offline import build_offline
+
+        path = build_offline(conversion, docs)
+        print(f"wrote the offline archive {path} ({path.stat().st_size // 1024} KiB)")
+    return 0
+
+
+def convert_sources(docs: str) -> Conversion:
+    """Convert every ``gazettes/*.txt`` into ``docs``, refusing output that loses text."""
     files = default_sources()
     if not files:
         raise GazetteError("gazettes/", "no issue texts to build (expected gazettes/YYYY-NN.txt)")
@@ -25,18 +45,16 @@ def build(offline: bool = False, docs: str = "docs") -> int:
     from gazette.cli import _summary
 
     _summary(conversion, docs, report_dir(docs))
-    staging = staging_dir(SITE)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(staging)])
+    return conversion
+
+
+def build_site(site: str) -> None:
+    """``mkdocs build --strict`` into a staging folder, swapped in as ``site`` only when it succeeds."""
+    staging = staging_dir(site)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                             "--site-dir", str(staging)], capture_output=True, text=True)
     if result.returncode != 0:
-        import shutil
-
         shutil.rmtree(staging, ignore_errors=True)
+        sys.stderr.write(result.stderr)
         raise GazetteError("mkdocs.yml", "mkdocs build --strict failed; the previous site/ is kept")
-    from pathlib import Path
-
-    swap_in(staging, Path(SITE))
-    print(f"built the site into {SITE}/")
-    if offline:
-        raise GazetteError("build", "--offline is not available yet")
-    return 0
+    swap_in(staging, Path(site))
