@@ -31,6 +31,7 @@ class _Head:
 
     blocks: list[Block] = field(default_factory=list)
     title_lines: list[Line] = field(default_factory=list)
+    title_text: str | None = None
     number: str | None = None
     number_text: str | None = None
     addressees: tuple[str, ...] = ()
@@ -43,7 +44,7 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
                    joins: list[Join]) -> Document:
     """Parse the lines of one document; ``title_lines`` may be empty (then they are found)."""
     head = _read_head(file, lines, title_lines, warnings)
-    title = clean_title("".join(line.text for line in head.title_lines))
+    title = clean_title(head.title_text or "".join(line.text for line in head.title_lines))
     doc_type = m.document_type(title)
     anchors = Anchors()
     rest = lines[head.body_start:]
@@ -121,6 +122,11 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
             index = _next_text(lines, index + 1)
         index = _read_number(lines, index, head)
         title_lines, index = _find_title(lines, index)
+        numbered = m.TITLE_WITH_NUMBER.match(title_lines[-1].text) if title_lines else None
+        if numbered and head.number is None and m.match_number_line(numbered["number"]):
+            head.title_text = "".join(line.text for line in title_lines[:-1]) + numbered["title"]
+            head.number, head.number_text = m.match_number_line(numbered["number"]), numbered["number"]
+            head.blocks.append(Paragraph(numbered["number"], title_lines[-1].number, "number"))
         if not title_lines and index < len(lines):
             title_lines = [lines[index]]
             warnings.append(Warning(file, lines[index].number, "no-title",
@@ -140,11 +146,14 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
         index = _read_number(lines, index, head)
     index = _read_source(lines, index, head)
     if index < len(lines) and head.interprets is None and head.source_title is None:
-        text = lines[index].text
+        text, used = lines[index].text, 1
+        wrapped = index + 1 < len(lines) and lines[index + 1].text and not m.ADDRESSEES.match(text)
+        if wrapped and m.ADDRESSEES.match(text + lines[index + 1].text) and len(text) >= 20:
+            text, used = text + lines[index + 1].text, 2  # 主送机关 wrapped over two lines
         if m.ADDRESSEES.match(text) and m.match_marker(text) is None and not m.INTERPRETED_SOURCE.match(text):
             head.addressees = _split_addressees(text[:-1])
             head.blocks.append(Paragraph(text, lines[index].number, "addressees"))
-            index += 1
+            index += used
     head.body_start = index
     return head
 
@@ -184,10 +193,12 @@ def _find_title(lines: list[Line], index: int) -> tuple[list[Line], int]:
             continue
         if not _title_like(text) or m.match_number_line(text) or m.ADDRESSEES.match(text):
             break
-        if m.INTERPRETED_SOURCE.match(text) or m.CLOSING_NOTE.match(text):
+        if m.INTERPRETED_SOURCE.match(text) or m.CLOSING_NOTE.match(text) or "，" in text:
             break
         taken.append(lines[index])
         index += 1
+        if m.TITLE_WITH_NUMBER.match(text) and m.match_number_line(m.TITLE_WITH_NUMBER.match(text)["number"]):
+            break
     return taken, index
 
 
@@ -230,10 +241,15 @@ def _find_signature(lines: list[Line]) -> tuple[int, int, Signature] | None:
     """(first index, last index, signature) of 署名 + 成文日期, the first date-only line."""
     for index, line in enumerate(lines):
         when = m.match_date(line.text)
-        if when is None and not (m.DATE_ARABIC.match(line.text) or m.DATE_CHINESE.match(line.text)):
+        if when is None and not (m.DATE_ARABIC.match(line.text) or m.DATE_CHINESE.match(line.text)
+                                 or m.SIGNED_DATE.match(line.text)):
             continue
         issuers: list[str] = []
         first = index
+        signed = m.SIGNED_DATE.match(line.text) if when is None else None
+        if signed and m.ORGAN.match(signed["organ"]) and m.match_date(signed["date"]):
+            when = m.match_date(signed["date"])
+            return index, index, Signature((signed["organ"],), when, signed["date"], line.number)
         probe = index - 1
         while probe >= 0 and index - probe <= 4 and len(issuers) < 3:
             text = lines[probe].text

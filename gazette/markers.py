@@ -67,6 +67,13 @@ DATE_CHINESE = re.compile(
     r"^(?P<y>[〇○零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*(?P<m>[一二三四五六七八九十]{1,2})[\s\u3000]*月"
     r"[\s\u3000]*(?P<d>[一二三四五六七八九十]{1,3})[\s\u3000]*日$"
 )
+SIGNED_DATE = re.compile(
+    r"^(?P<organ>\S.*?)[\s\u3000]+(?P<date>\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2}[\s\u3000]*月[\s\u3000]*\d{1,2}[\s\u3000]*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
+)
+"""署名 and 成文日期 printed on one line: ``三门峡市人民政府　2018年12月17日``."""
+TITLE_WITH_NUMBER = re.compile(r"^(?P<title>.+?)[\s\u3000]*(?P<number>[（(][^（()）]*〔\d{4}〕[^（()）]*[)）])$")
+"""A title followed by its 文号 in brackets on the same line."""
 ADDRESSEES = re.compile(r"^[^。！？；]{2,200}[：:]$")
 ATTACHMENT_LABEL = re.compile(r"^附[\s\u3000]*件[\s\u3000]*(?P<n>\d{0,2})[\s\u3000]*$")
 ATTACHMENT_NOTE = re.compile(r"^附[\s\u3000]*件[\s\u3000]*[：:](?P<rest>.*)$", re.S)

@@ -38,11 +38,15 @@ def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings:
     lines += ["", "## 目录与正文核对 TOC against the text", ""]
     lines += _toc_table(gazette)
     lines += ["", "## 跨页断段合并 Joined page-break splits", ""]
-    if gazette.joins:
+    breaks = [j for j in gazette.joins if j.next_line > j.line + 1]
+    if breaks:
         lines += ["| 行 line | 断开处之前 before | 断开处之后 after |", "|---|---|---|"]
-        lines += [f"| {j.line}→{j.next_line} | {_cell(j.before)} | {_cell(j.after)} |" for j in gazette.joins]
+        lines += [f"| {j.line}→{j.next_line} | {_cell(j.before)} | {_cell(j.after)} |" for j in breaks]
     else:
         lines.append("无。")
+    wraps = len(gazette.joins) - len(breaks)
+    if wraps:
+        lines += ["", f"另有 {wraps} 处段内换行（相邻两行、无空行）已接续。 {wraps} line wraps were joined."]
     for kind, heading in _SECTIONS:
         found = [w for w in warnings if w.kind == kind]
         if kind.startswith("toc-") and not found:

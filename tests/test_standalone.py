@@ -38,6 +38,10 @@ CASES = {
     "website-meta.txt": dict(
         title="三门峡市人民政府办公室关于印发三门峡市2019年重点民生实事工作方案的通知", number="三政办〔2019〕3号",
         date=date(2019, 1, 15), issuer="三门峡市人民政府办公室", type="通知", slug="szb-2019-3"),
+    "one-line-signature.txt": dict(
+        title="三门峡市人民政府关于进一步加强安全生产工作的意见", number="三政〔2017〕15号", date=date(2017, 3, 20),
+        issuer="三门峡市人民政府", type="意见", slug="sz-2017-15",
+        addressees=("各县（市、区）人民政府", "城乡一体化示范区、开发区管理委员会", "市人民政府各部门", "各有关单位")),
 }
 
 
