@@ -184,7 +184,9 @@ def match_number_line(text: str) -> str | None:
 
 def find_numbers(text: str) -> list[str]:
     """Every 文号 mentioned in ``text``, canonical, in order of appearance."""
-    numbers = []
+    numbers: list[str] = []
+    if not any(bracket in text for bracket in "〔[［【"):
+        return numbers
     for found in NUMBER_IN_TEXT.finditer(text):
         code = found["code"]
         for prefix in _CITE_PREFIXES:

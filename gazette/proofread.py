@@ -6,6 +6,7 @@ Each check returns :class:`Warning` items with a ``kind`` the report groups by.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from gazette.errors import Warning
@@ -15,6 +16,7 @@ from gazette.normalize import Source
 from gazette.text import excerpt
 
 _LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]*([a-z]{2,})[ \u3000]*(?=[\u4e00-\u9fff])")
+_BRACKETS = re.compile(r"[（()）《》〔〕【】“”\[\]〈〉]")
 _PAIRS = (("（(", "）)"), ("《", "》"), ("〔", "〕"), ("【", "】"), ("“", "”"), ("[", "]"), ("〈", "〉"))
 
 
@@ -77,9 +79,12 @@ def _brackets(file: str, gazette: Gazette) -> list[Warning]:
     out = []
     for document in gazette.documents:
         for line, text in texts(document.body):
+            if not _BRACKETS.search(text):
+                continue
+            counts = Counter(text)
             for opening, closing in _PAIRS:
-                opened = sum(text.count(ch) for ch in opening)
-                closed = sum(text.count(ch) for ch in closing)
+                opened = sum(counts[ch] for ch in opening)
+                closed = sum(counts[ch] for ch in closing)
                 if opened != closed:
                     out.append(Warning(file, line, "brackets",
                                        f"unbalanced brackets {opening[0]}{closing[0]} ({opened} open, {closed} closed): "

@@ -104,15 +104,19 @@ def _read_masthead(lines: tuple[Line, ...], index: int, into: list[Line]) -> int
 
 def locate(source: Source, front: FrontMatter, warnings: list[Warning]) -> list[Segment]:
     """Find each 目录 entry's document in the body and cut the body into segments."""
-    body = [line for line in source.lines[front.body_start:]]
+    body = list(source.lines[front.body_start:])
+    candidates = list(_candidates(body, 0, len(body)))
+    by_text: dict[str, list[tuple[int, int]]] = {}
+    for index, count, text in candidates:
+        by_text.setdefault(text, []).append((index, count))
     starts: list[tuple[int, int, TocEntry]] = []  # (body index, title line count, entry)
-    exact = [_find_exact(body, entry.title, 0) for entry in front.toc]
+    exact = [_find_exact(by_text, entry.title, 0) for entry in front.toc]
     cursor = 0
     for position, entry in enumerate(front.toc):
-        found = _find_exact(body, entry.title, cursor)
+        found = _find_exact(by_text, entry.title, cursor)
         if found is None:
             limit = next((hit[0] for hit in exact[position + 1:] if hit and hit[0] >= cursor), len(body))
-            found = _find_fuzzy(body, entry.title, cursor, limit)
+            found = _find_fuzzy(candidates, entry.title, cursor, limit)
             if found is None:
                 warnings.append(Warning(source.file, entry.line, "toc-missing",
                                         f"目录 entry not found in the text: {entry.title} (page {entry.page})"))
@@ -167,20 +171,21 @@ def _candidates(body: list[Line], start: int, stop: int):
             probe += 1
 
 
-def _find_exact(body: list[Line], title: str, start: int) -> tuple[int, int] | None:
-    wanted = compact(title)
-    for index, count, text in _candidates(body, start, len(body)):
-        if text == wanted:
+def _find_exact(by_text: dict, title: str, start: int) -> tuple[int, int] | None:
+    for index, count in by_text.get(compact(title), ()):
+        if index >= start:
             return index, count
     return None
 
 
-def _find_fuzzy(body: list[Line], title: str, start: int, stop: int) -> tuple[int, int] | None:
+def _find_fuzzy(candidates: list, title: str, start: int, stop: int) -> tuple[int, int] | None:
     """The closest title-like run of lines, of the same 文种 as the entry (a 解读 is not its policy)."""
     wanted = compact(title)
     kind = m.document_type(wanted)
     best, best_ratio = None, FUZZY_THRESHOLD
-    for index, count, text in _candidates(body, start, stop):
+    for index, count, text in candidates:
+        if index < start or index >= stop:
+            continue
         if abs(len(text) - len(wanted)) > max(6, len(wanted) // 4) or m.document_type(text) != kind:
             continue
         ratio = SequenceMatcher(None, wanted, text, autojunk=False).ratio()
