@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.archive import Archive, build_archive
+from gazette.cache import parse_all
 from gazette.coverage import Coverage, measure
 from gazette.normalize import read_source
 from gazette.opendata import data_files
 from gazette.pages import document_path, site_files
-from gazette.parse import parse_source
 from gazette.report import render_report
 from gazette.write import write_tree
 
@@ -40,7 +40,7 @@ def default_sources() -> list[str]:
 def convert(paths: list[str]) -> Conversion:
     """Parse and render ``paths``; write nothing."""
     sources = [read_source(path) for path in paths]
-    gazettes = {source.file: parse_source(source) for source in sources}
+    gazettes = parse_all(sources)
     archive = build_archive(list(gazettes.values()))
     files = site_files(archive)
     files.update(data_files(archive))
