@@ -145,7 +145,7 @@ def test_offline_configuration_is_the_site_configuration_plus_the_offline_change
 
     monkeypatch.chdir(ROOT)
     (tmp_path / "docs").mkdir()
-    site = load_config("mkdocs.yml")
+    site = load_config("mkdocs.yml", docs_dir=str(tmp_path / "docs"))  # docs/ need not exist yet
     offline = offline_config(tmp_path / "docs", tmp_path / "site")
     assert list(offline["plugins"]) == [*[n for n in site["plugins"] if not n.startswith("hooks/")],
                                         "material/offline", *[n for n in site["plugins"] if n.startswith("hooks/")]]
