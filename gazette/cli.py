@@ -92,7 +92,22 @@ def _convert(args) -> int:
     return 0
 
 
+_KIND_LABELS = {
+    "toc-mismatch": "目录 title mismatch",
+    "toc-missing": "目录 entry not found",
+    "toc-page": "目录 page order",
+    "traditional": "traditional-character passage",
+    "latin": "Latin word",
+    "brackets": "unbalanced brackets",
+    "duplicate-number": "duplicate 文号",
+    "source-missing": "解读 source not in the archive",
+}
+
+
 def _summary(conversion, docs: str, reports: str) -> None:
+    """The one-screen summary of a conversion; the details are in the 校对报告."""
+    from collections import Counter
+
     from gazette.pages import issue_label
 
     archive = conversion.archive
@@ -100,10 +115,14 @@ def _summary(conversion, docs: str, reports: str) -> None:
         label = issue_label(gazette) if gazette.issue else "单篇文件 standalone"
         warnings = list(gazette.warnings) + [w for w in archive.warnings if w.file == gazette.file]
         _warn(warnings)
+        breaks = sum(1 for join in gazette.joins if join.next_line > join.line + 1)
         print(f"{gazette.file}: {label}: {len(gazette.documents)} documents, {len(gazette.toc)} 目录 entries, "
-              f"{len(gazette.joins)} joined splits, {len(warnings)} warnings")
+              f"{breaks} page-break splits joined, {len(warnings)} warnings")
+        kinds = Counter(w.kind for w in warnings)
+        if kinds:
+            print("  " + ", ".join(f"{count} × {_KIND_LABELS.get(kind, kind)}" for kind, count in sorted(kinds.items())))
         print(f"  {conversion.coverage[gazette.file].summary()}")
-    print(f"wrote {len(conversion.files)} pages to {docs}/ and the 校对报告 to {reports}/")
+    print(f"wrote {len(conversion.files)} files to {docs}/ and the 校对报告 to {reports}/")
 
 
 def _build(args) -> int:
