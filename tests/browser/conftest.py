@@ -48,7 +48,8 @@ def site_url(built_site):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Package scope: one Playwright per thread at a time, so it must stop before other test modules start theirs.
+@pytest.fixture(scope="package")
 def browser():
     if not os.access(CHROMIUM, os.X_OK):
         pytest.skip(f"{CHROMIUM} is missing (scripts/install-browser.sh installs it as root)")
