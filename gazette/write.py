@@ -57,6 +57,8 @@ def replace_file(path: str | os.PathLike, content: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(content)
+        if path.exists():
+            shutil.copymode(path, temporary)  # mkstemp makes the file private (0600); a web server must read it
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
