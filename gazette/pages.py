@@ -151,10 +151,10 @@ def year_page(archive: Archive, year: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def issues_list(archive: Archive, years: list[int], page: str) -> list[str]:
+def issues_list(archive: Archive, years: list[int], page: str, level: int = 2) -> list[str]:
     lines = []
     for year in years:
-        lines.append(f"### [{year}年]({relative(f'{year}/index.md', page)}) {{: #y{year} }}\n")
+        lines.append(f"{'#' * level} [{year}年]({relative(f'{year}/index.md', page)}) {{: #y{year} }}\n")
         for gazette in archive.gazettes:
             if gazette.issue and gazette.issue.year == year:
                 issue = gazette.issue
@@ -191,5 +191,5 @@ def home_page(archive: Archive, years: list[int]) -> str:
         "",
     ])
     lines.append("## 历年公报 {: #years }\n")
-    lines.extend(issues_list(archive, years, "index.md"))
+    lines.extend(issues_list(archive, years, "index.md", level=3))
     return "\n".join(lines) + "\n"

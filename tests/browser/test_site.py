@@ -112,7 +112,7 @@ def run_axe(page, axe_source) -> list[dict]:
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
-@pytest.mark.parametrize("path", ["/", "/2019/2/", DEBT, DEBT_JD, "/browse/types/"])
+@pytest.mark.parametrize("path", ["/", "/2019/2/", DEBT, DEBT_JD, "/2019/2/sz-2018-30/", "/browse/types/", "/issues/"])
 def test_axe_reports_no_serious_violation(page, site_url, axe_source, path):
     page.goto(site_url + path)
     assert run_axe(page, axe_source) == []
@@ -137,3 +137,8 @@ def test_document_page_screenshots(page, phone, site_url, artifacts):
     phone.emulate_media(media="print")
     phone.screenshot(path=str(artifacts / "sz-2018-34-print.png"))
     assert not phone.locator(".md-header").is_visible()
+
+
+def test_axe_reports_no_serious_violation_on_a_phone(phone, site_url, axe_source):
+    phone.goto(site_url + DEBT)
+    assert run_axe(phone, axe_source) == []
