@@ -106,6 +106,8 @@ def test_every_request_goes_to_the_site_itself(page, site_url):
 
 
 def run_axe(page, axe_source) -> list[dict]:
+    # Material fades its search overlay and results in; contrast measured mid-transition is meaningless.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(axe_source))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
