@@ -13,6 +13,7 @@ from gazette.archive import Archive
 from gazette.browse import browse_pages, outline_counts
 from gazette.citelinks import page_linker
 from gazette.model import Gazette
+from gazette.opendata import record_path
 from gazette.render import escape, front_matter, render_document
 
 
@@ -66,6 +67,7 @@ def document_extra(archive: Archive, gazette: Gazette, document) -> dict:
                            "url": archive.resolve(document.interprets)}
     extra["cites_linked"] = [{"number": number, "url": archive.resolve(number)} for number in document.cites]
     extra["outline"] = outline_counts(document.body)
+    extra["record"] = record_path(gazette, document)
     return extra
 
 

@@ -17,6 +17,7 @@ def write_tree(target: str | os.PathLike, files: dict[str, str | bytes]) -> None
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    _usual_mode(staging)
     try:
         for relative, content in sorted(files.items()):
             path = staging / relative
@@ -47,7 +48,16 @@ def staging_dir(target: str | os.PathLike) -> Path:
     """A fresh empty folder beside ``target`` for a tool that writes a tree itself."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    _usual_mode(staging)
+    return staging
+
+
+def _usual_mode(folder: Path) -> None:
+    """Give a temporary folder (created 0700) the mode an ordinary mkdir would, so a web server can read it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(folder, 0o777 & ~mask)
 
 
 def replace_file(path: str | os.PathLike, content: str) -> None:

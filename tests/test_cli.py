@@ -166,3 +166,11 @@ def test_a_truncated_issue_keeps_what_is_there_and_reports_the_rest(tmp_path):
     missing = [w for w in data["warnings"] if w["kind"] == "toc-missing"]
     assert len(missing) == 9
     assert "目录 entry not found in the text" in result.stderr
+
+
+def test_output_folders_get_the_usual_permissions(tmp_path):
+    from gazette import write
+
+    write.write_tree(tmp_path / "docs", {"a.md": "x"})
+    assert (tmp_path / "docs").stat().st_mode & 0o055 == 0o055
+    assert write.staging_dir(tmp_path / "site").stat().st_mode & 0o055 == 0o055
