@@ -141,7 +141,7 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
                                         "text before the first document's title is kept at the top of that document"))
         index = lines.index(title_lines[-1]) + 1
     head.title_lines = list(title_lines)
-    index = _next_text(lines, index)
+    index = _read_meta(lines, _next_text(lines, index), head)
     if index < len(lines) and m.match_number_line(lines[index].text):
         index = _read_number(lines, index, head)
     index = _read_source(lines, index, head)
@@ -193,7 +193,7 @@ def _find_title(lines: list[Line], index: int) -> tuple[list[Line], int]:
             continue
         if not _title_like(text) or m.match_number_line(text) or m.ADDRESSEES.match(text):
             break
-        if m.INTERPRETED_SOURCE.match(text) or m.CLOSING_NOTE.match(text) or "，" in text:
+        if m.INTERPRETED_SOURCE.match(text) or m.CLOSING_NOTE.match(text) or m.META_LINE.match(text) or "，" in text:
             break
         taken.append(lines[index])
         index += 1

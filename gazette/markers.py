@@ -82,7 +82,8 @@ INTERPRETATION_TITLE = re.compile(r"^《(?P<name>.+)》[\s\u3000]*(?:政策)?解
 INTERPRETED_SOURCE = re.compile(r"^(?:政策文件|解读文件|原文件|文件名称)[\s\u3000]*[：:](?P<rest>.*)$")
 META_LINE = re.compile(
     r"^(?P<label>索引号|信息索引号|发布机构|发文机关|发文字号|文号|成文日期|发布日期|发文日期|主题分类|公文种类|"
-    r"主题词|有效性|生效日期|废止日期|公开方式|公开范围)[\s\u3000]*[：:][\s\u3000]*(?P<value>.*)$"
+    r"主题词|有效性|生效日期|废止日期|公开方式|公开范围|发布时间|来源|信息来源|作者|点击数|浏览次数|访问次数|阅读次数|字号)"
+    r"[\s\u3000]*[：:][\s\u3000]*(?P<value>.*)$"
 )
 """A label line that a government website prints above a document (索引号：…, 发文字号：…)."""
 ISSUING_HEADER = re.compile(rf"^[{HAN}（）()]{{2,40}}文件$")
