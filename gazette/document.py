@@ -60,7 +60,8 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
         blocks.append(signature)
     expected = _expected_policies(title, blocks)
     blocks.extend(_read_after(after, expected, anchors, joins))
-    issuer = signature.issuers[0] if signature and signature.issuers else _issuer_from_title(title, doc_type)
+    organs = [name for name in (signature.issuers if signature else ()) if m.ORGAN.match(name)]
+    issuer = organs[0] if organs else _issuer_from_title(title, doc_type)
     attachments = _attachments(blocks)
     if not title:
         warnings.append(Warning(file, lines[0].number if lines else None, "no-title", "no title found"))
@@ -142,6 +143,7 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
         index = lines.index(title_lines[-1]) + 1
     head.title_lines = list(title_lines)
     index = _read_meta(lines, _next_text(lines, index), head)
+    index = _read_order_number(lines, index, head)
     if index < len(lines) and m.match_number_line(lines[index].text):
         index = _read_number(lines, index, head)
     index = _read_source(lines, index, head)
@@ -173,6 +175,20 @@ def _read_meta(lines: list[Line], index: int, head: _Head) -> int:
     return index
 
 
+def _read_order_number(lines: list[Line], index: int, head: _Head) -> int:
+    """``第 5 号`` under a title ending in 令: the order's number is cited as 三门峡市人民政府令第5号."""
+    title = "".join(line.text for line in head.title_lines)
+    if head.number or index >= len(lines) or not title.rstrip().endswith("令"):
+        return index
+    found = m.ORDER_NUMBER.match(lines[index].text)
+    if not found:
+        return index
+    head.number = f"{clean_title(title)}第{int(found['seq'])}号"
+    head.number_text = lines[index].text
+    head.blocks.append(Paragraph(lines[index].text, lines[index].number, "number"))
+    return _next_text(lines, index + 1)
+
+
 def _read_number(lines: list[Line], index: int, head: _Head) -> int:
     if index < len(lines):
         number = m.match_number_line(lines[index].text)
@@ -194,6 +210,8 @@ def _find_title(lines: list[Line], index: int) -> tuple[list[Line], int]:
         if not _title_like(text) or m.match_number_line(text) or m.ADDRESSEES.match(text):
             break
         if m.INTERPRETED_SOURCE.match(text) or m.CLOSING_NOTE.match(text) or m.META_LINE.match(text) or "，" in text:
+            break
+        if taken and m.ORDER_NUMBER.match(text) and taken[-1].text.endswith("令"):
             break
         taken.append(lines[index])
         index += 1
@@ -256,7 +274,7 @@ def _find_signature(lines: list[Line]) -> tuple[int, int, Signature] | None:
             if not text:
                 probe -= 1
                 continue
-            if m.ORGAN.match(text) and not m.has_sentence(text):
+            if (m.ORGAN.match(text) or m.SIGNER.match(text)) and not m.has_sentence(text):
                 issuers.insert(0, text)
                 first = probe
                 probe -= 1
@@ -375,7 +393,13 @@ def _attachments(blocks: list[Block]) -> tuple[dict, ...]:
 
 
 def _issuer_from_title(title: str, doc_type: str | None) -> str | None:
-    if doc_type == "解读" or "关于" not in title:
+    """The organ a title names: the part before 关于, or the organ of an order (……人民政府令)."""
+    if doc_type == "解读":
         return None
-    prefix = title.split("关于", 1)[0]
+    if "关于" in title:
+        prefix = title.split("关于", 1)[0]
+    elif title.endswith("令"):
+        prefix = title[:-1]
+    else:
+        return None
     return prefix if prefix and m.ORGAN.match(prefix) else None

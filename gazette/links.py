@@ -28,6 +28,9 @@ def number_slug(number: str) -> str:
     """``三政〔2018〕29号`` → ``sz-2018-29``."""
     found = _NUMBER.match(number)
     if not found:
+        order = re.match(r"^(?P<code>.+?)第(?P<seq>\d+)号$", number)
+        if order:
+            return f"{initials(order['code'])[:12]}-{order['seq']}"
         return initials(number)[:24] or "doc"
     return f"{initials(found['code']) or 'x'}-{found['year']}-{found['seq']}"
 

@@ -72,6 +72,12 @@ SIGNED_DATE = re.compile(
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
 """署名 and 成文日期 printed on one line: ``三门峡市人民政府　2018年12月17日``."""
+ORDER_NUMBER = re.compile(r"^第[\s\u3000]*(?P<seq>\d{1,4})[\s\u3000]*号$")
+"""The number of a government order (政府令), printed under its title: ``第 5 号``."""
+SIGNER = re.compile(
+    rf"^(?:市长|副市长|代市长|省长|县长|区长|主任|局长|书记|主席)[\s\u3000]+[{HAN}·]{{2,5}}$"
+)
+"""A signing official's line (市长　张三), as orders and some notices are signed."""
 TITLE_WITH_NUMBER = re.compile(r"^(?P<title>.+?)[\s\u3000]*(?P<number>[（(][^（()）]*〔\d{4}〕[^（()）]*[)）])$")
 """A title followed by its 文号 in brackets on the same line."""
 ADDRESSEES = re.compile(r"^[^。！？；]{2,200}[：:]$")

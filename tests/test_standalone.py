@@ -45,6 +45,9 @@ CASES = {
     "website-page.txt": dict(
         title="三门峡市人民政府办公室关于印发三门峡市2020年大气污染防治攻坚战实施方案的通知", number="三政办〔2020〕12号",
         date=date(2020, 4, 8), issuer="三门峡市人民政府办公室", type="通知", slug="szb-2020-12"),
+    "government-order.txt": dict(
+        title="三门峡市人民政府令", number="三门峡市人民政府令第5号", date=date(2019, 1, 15),
+        issuer="三门峡市人民政府", type="命令（令）", slug="smxsrmzfl-5"),
 }
 
 
