@@ -69,6 +69,8 @@ def _units(lines: list[Line]) -> list[_Unit]:
                 kind = "marker"
             elif m.ATTACHMENT_NOTE.match(text):
                 kind = "attachment-note"
+            elif m.IMPRINT.search(text):
+                kind = "imprint"
             else:
                 kind = "lead" if m.LEAD_IN.match(text) else "paragraph"
             units.append(_Unit(kind, text, line.number, line.number, marker=marker, blank_before=blank))

@@ -83,7 +83,9 @@ TITLE_WITH_NUMBER = re.compile(r"^(?P<title>.+?)[\s\u3000]*(?P<number>[（(][^�
 ADDRESSEES = re.compile(r"^[^。！？；]{2,200}[：:]$")
 ATTACHMENT_LABEL = re.compile(r"^附[\s\u3000]*件[\s\u3000]*(?P<n>\d{0,2})[\s\u3000]*$")
 ATTACHMENT_NOTE = re.compile(r"^附[\s\u3000]*件[\s\u3000]*[：:](?P<rest>.*)$", re.S)
-CLOSING_NOTE = re.compile(r"^[（(](?:此件|此页|本件)[^)）]*[)）]$")
+CLOSING_NOTE = re.compile(r"^[（(](?:此件|此页|本件|联系人|联系电话)[^)）]*[)）]$")
+IMPRINT = re.compile(r"^(?:抄送|抄报|分送)[\s\u3000]*[：:]|\d{1,2}[\s\u3000]*日[\s\u3000]*印发$")
+"""版记: 抄送 lines and the 印发 line at the foot of a document."""
 INTERPRETATION_TITLE = re.compile(r"^《(?P<name>.+)》[\s\u3000]*(?:政策)?解读$")
 INTERPRETED_SOURCE = re.compile(r"^(?:政策文件|解读文件|原文件|文件名称)[\s\u3000]*[：:](?P<rest>.*)$")
 META_LINE = re.compile(

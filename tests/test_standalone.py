@@ -48,6 +48,9 @@ CASES = {
     "government-order.txt": dict(
         title="三门峡市人民政府令", number="三门峡市人民政府令第5号", date=date(2019, 1, 15),
         issuer="三门峡市人民政府", type="命令（令）", slug="smxsrmzfl-5"),
+    "letter-with-imprint.txt": dict(
+        title="三门峡市人民政府办公室关于同意召开2019年全市旅游发展大会的函", number="三政办函〔2019〕7号",
+        date=date(2019, 2, 20), issuer="三门峡市人民政府办公室", type="函", addressees=("市文化广电和旅游局",)),
 }
 
 
@@ -111,3 +114,9 @@ def test_a_document_with_neither_number_nor_date_still_parses():
     document = gazette.documents[0]
     assert (document.title, document.number, document.date, document.type) == ("关于加强管理的意见", None, None, "意见")
     assert document.slug == "jqgldyj"
+
+
+def test_contact_note_and_imprint_follow_the_signature_in_their_own_roles():
+    _, gazette = parse("letter-with-imprint.txt")
+    roles = [getattr(b, "role", None) for b in gazette.documents[0].body[-3:]]
+    assert roles == ["note", "imprint", "imprint"]
