@@ -35,11 +35,16 @@ class Archive:
         return url_of(*hit) if hit else None
 
 
+def issue_dir(gazette: Gazette) -> str:
+    """The folder of an issue's pages: ``2019/2/``; standalone documents share ``documents/``."""
+    if gazette.issue is None:
+        return "documents/"
+    return f"{gazette.issue.year}/{gazette.issue.no}/"
+
+
 def url_of(gazette: Gazette, document: Document) -> str:
     """Site-relative URL path of a document: ``2019/2/sz-2018-29/``."""
-    if gazette.issue is None:
-        return f"documents/{document.slug}/"
-    return f"{gazette.issue.year}/{gazette.issue.no}/{document.slug}/"
+    return f"{issue_dir(gazette)}{document.slug}/"
 
 
 def issue_key(gazette: Gazette) -> tuple:

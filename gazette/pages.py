@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
-from gazette.archive import Archive
+from gazette.archive import Archive, issue_dir
 from gazette.browse import browse_pages, outline_counts
 from gazette.citelinks import page_linker
 from gazette.model import Gazette
@@ -18,9 +18,8 @@ from gazette.render import escape, front_matter, render_document
 
 
 def document_path(gazette: Gazette, slug: str) -> str:
-    if gazette.issue is None:
-        return f"documents/{slug}.md"
-    return f"{gazette.issue.year}/{gazette.issue.no}/{slug}.md"
+    """Path under ``docs/`` of a document's page: ``2019/2/sz-2018-29.md``."""
+    return f"{issue_dir(gazette)}{slug}.md"
 
 
 def issue_label(gazette: Gazette) -> str:
