@@ -1,5 +1,6 @@
 """``build``: convert, ``mkdocs build --strict`` into a fresh site/ swapped in when complete,
-and with ``--offline`` the offline archive zip in dist/.
+searched with Pagefind, and with ``--offline`` the offline archive zip in dist/ (searched with Material's
+lunr search, which works from ``file://``).
 
 Set SOURCE_DATE_EPOCH for a reproducible build: MkDocs takes the sitemap dates and the gzip
 time of sitemap.xml.gz from it, the offline archive its zip times and 说明 page.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from gazette.convert import Conversion, convert, default_sources, report_dir, write
 from gazette.errors import GazetteError
+from gazette.searchindex import pagefind_index
 from gazette.write import staging_dir, swap_in
 
 SITE = "site"
@@ -49,7 +51,8 @@ def convert_sources(docs: str) -> Conversion:
 
 
 def build_site(site: str) -> None:
-    """``mkdocs build --strict`` into a staging folder, swapped in as ``site`` only when it succeeds."""
+    """``mkdocs build --strict`` and the Pagefind index into a staging folder, swapped in as ``site`` only
+    when both succeed."""
     staging = staging_dir(site)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--site-dir", str(staging)], capture_output=True, text=True)
@@ -57,4 +60,22 @@ def build_site(site: str) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         sys.stderr.write(result.stderr)
         raise GazetteError("mkdocs.yml", "mkdocs build --strict failed; the previous site/ is kept")
+    try:
+        _drop_unused_theme_files(staging)
+        pagefind_index(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     swap_in(staging, Path(site))
+
+
+_UNUSED_ONLINE = ("assets/javascripts/lunr", "assets/javascripts/workers")
+"""Material's lunr search, which the online site does not load (it searches with Pagefind)."""
+
+
+def _drop_unused_theme_files(site: Path) -> None:
+    """Remove theme files no page of the online site loads: lunr and its worker, the source map."""
+    for name in _UNUSED_ONLINE:
+        shutil.rmtree(site / name, ignore_errors=True)
+    for source_map in (site / "assets").rglob("*.map"):
+        source_map.unlink()

@@ -34,7 +34,7 @@ def page_linker(archive, page_path: str, own_number: str | None) -> Linker:
 
 def link_numbers(escaped: str, link: Linker | None) -> str:
     """``escaped`` with every 文号 that ``link`` resolves turned into a Markdown link."""
-    if link is None:
+    if link is None or "号" not in escaped:  # every 文号 ends in 号; most paragraphs hold none
         return escaped
     out, position = [], 0
     for found in NUMBER_IN_TEXT.finditer(escaped):

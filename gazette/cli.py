@@ -1,4 +1,4 @@
-"""Command line: ``python -m gazette parse|convert|build``. Thin: the library does the work.
+"""Command line: ``python -m gazette parse|convert|build|bench``. Thin: the library does the work.
 
 Exit codes: 0 success, 1 bad input (``error: FILE:LINE: …``), 2 wrong usage.
 """
@@ -50,6 +50,14 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="convert, then build the site with MkDocs")
     build.add_argument("--offline", action="store_true", help="also write the offline archive zip into dist/")
     build.set_defaults(run=_build)
+    bench = commands.add_parser("bench", help="build a synthetic archive of N documents and measure it")
+    bench.add_argument("--documents", type=int, default=2400, help="at least this many documents (default: 2400)")
+    bench.add_argument("--baseline", action="store_true", help="also build the same pages with Material's defaults")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--no-search", dest="search", action="store_false",
+                       help="skip the browser measurement of the first search")
+    bench.add_argument("--workdir", help="folder for the project, site and baseline (default: a new temporary folder)")
+    bench.set_defaults(run=_bench)
     return parser
 
 
@@ -129,3 +137,13 @@ def _build(args) -> int:
     from gazette.build import build
 
     return build(offline=args.offline)
+
+
+def _bench(args) -> int:
+    from gazette.bench import bench, report, to_json
+
+    if args.documents < 1:
+        raise GazetteError("--documents", "must be at least 1")
+    figures = bench(args.documents, baseline=args.baseline, search=args.search, workdir=args.workdir)
+    sys.stdout.write(to_json(figures) + "\n" if args.json else report(figures))
+    return 0

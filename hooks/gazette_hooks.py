@@ -2,7 +2,12 @@
 
 from mkdocs.plugins import event_priority
 
+from gazette.compacthtml import compact_html
 from gazette.searchindex import compact_search_index
+
+
+def on_post_page(output, **kwargs):
+    return compact_html(output)
 
 
 # After the search plugin has written its index (priority 0), before an offline plugin inlines it.

@@ -147,8 +147,12 @@ def test_offline_configuration_is_the_site_configuration_plus_the_offline_change
     (tmp_path / "docs").mkdir()
     site = load_config("mkdocs.yml", docs_dir=str(tmp_path / "docs"))  # docs/ need not exist yet
     offline = offline_config(tmp_path / "docs", tmp_path / "site")
+    # The online site is searched with Pagefind; the archive adds Material's search (lunr, works from file://).
+    assert "material/search" not in site["plugins"]
     assert list(offline["plugins"]) == [*[n for n in site["plugins"] if not n.startswith("hooks/")],
-                                        "material/offline", *[n for n in site["plugins"] if n.startswith("hooks/")]]
+                                        "material/search", "material/offline",
+                                        *[n for n in site["plugins"] if n.startswith("hooks/")]]
+    assert offline["plugins"]["material/search"].config["separator"].startswith("[\\s\\u200b\\u3000")
     assert list(offline["hooks"]) == list(site["hooks"])
     if site["nav"] is not None:
         assert offline["nav"] == [*site["nav"], {"离线版说明": "offline.md"}]
