@@ -14,6 +14,7 @@ from datetime import date
 from gazette import proofread
 from gazette.document import parse_document
 from gazette.errors import ParseError, Warning
+from gazette.markers import ISSUE_NUMBER
 from gazette.links import assign_slugs, with_cites
 from gazette.masthead import issue_facts, read_masthead
 from gazette.model import Document, Gazette, Issue, Join
@@ -32,7 +33,7 @@ def parse_source(source: Source) -> Gazette:
     warnings: list[Warning] = []
     joins: list[Join] = []
     toc_index = find_toc(source)
-    if toc_index is None:
+    if toc_index is None or not _looks_like_issue(source, toc_index):
         gazette = _standalone(source, warnings, joins)
     else:
         gazette = _issue(source, toc_index, warnings, joins)
@@ -40,6 +41,16 @@ def parse_source(source: Source) -> Gazette:
     gazette = replace(gazette, documents=tuple(documents), joins=tuple(joins))
     warnings.extend(proofread.check(source, gazette))
     return replace(gazette, warnings=tuple(warnings))
+
+
+def _looks_like_issue(source: Source, toc_index: int) -> bool:
+    """A 目录 starts an issue only in a gazette: a cover naming the 公报, a 第N号（总第N号） line,
+    or an issue's file name. A long policy may have a 目录 of its own and is still one document."""
+    if any("公报" in line.text for line in source.lines[:toc_index]):
+        return True
+    if _FILE_NAME.match(os.path.basename(source.file)):
+        return True
+    return any(ISSUE_NUMBER.search(line.text) for line in source.lines[:200])
 
 
 def _standalone(source: Source, warnings: list[Warning], joins: list[Join]) -> Gazette:

@@ -51,6 +51,9 @@ CASES = {
     "letter-with-imprint.txt": dict(
         title="三门峡市人民政府办公室关于同意召开2019年全市旅游发展大会的函", number="三政办函〔2019〕7号",
         date=date(2019, 2, 20), issuer="三门峡市人民政府办公室", type="函", addressees=("市文化广电和旅游局",)),
+    "plan-with-own-toc.txt": dict(
+        title="三门峡市人民政府关于印发三门峡市“十四五”生态环境保护规划的通知", number="三政〔2021〕20号",
+        date=date(2021, 9, 30), issuer="三门峡市人民政府", type="通知", slug="sz-2021-20"),
 }
 
 
