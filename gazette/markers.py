@@ -44,7 +44,10 @@ LIST_ARTIFACT = re.compile(r"^-[ \u3000]+(?=\S)")
 LEAD_IN = re.compile(r"^——")
 TOC_HEADING = re.compile(r"^目[\s\u3000]*录$")
 TOC_SECTION = re.compile(r"^【(?P<name>[^】]+)】$")
-TOC_ENTRY = re.compile(r"^(?P<title>[^\t]*\S)[ \u3000]*\t[\t ]*(?P<page>\d{1,4})$")
+TOC_ENTRY = re.compile(
+    r"^(?P<title>[^\t]*?[^\s.…·．-])(?:[ \u3000]*\t[\t ]*|[ \u3000]*[.…·．]{3,}[ \u3000]*|[ \u3000]{2,})(?P<page>\d{1,4})$"
+)
+"""A 目录 line: title, then a tab (or dot leaders, or a run of spaces), then the page."""
 TOC_ARTIFACT = re.compile(r"^[-—\s]*\t[-—\s]*$|^-{2,}$")
 MASTHEAD_START = re.compile(r"^《[^》]*公报》$|^编[\s\u3000]*委[\s\u3000]*会$")
 MASTHEAD_END = re.compile(r"^[（(]内部资料[^)）]*[)）]$")

@@ -170,3 +170,18 @@ def test_proofreading_findings(sample):
     assert ("toc-mismatch", 1133) in kinds
     assert [j.line for j in sample.joins] == [258, 284, 306, 365, 477, 515, 529, 639, 651, 965, 1041, 1061, 1091,
                                               1153, 1191]
+
+
+def test_toc_with_dot_leaders_instead_of_tabs_gives_the_same_documents(tmp_path, sample):
+    from gazette.parse import parse_file
+
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    for index in range(len(lines[:114])):
+        if "\t" in lines[index] and lines[index].split("\t")[-1].isdigit():
+            title, page = lines[index].rsplit("\t", 1)
+            lines[index] = f"{title}…………{page}"
+    path = tmp_path / "2019-02.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    dotted = parse_file(str(path))
+    assert [(d.number, d.page, d.title) for d in dotted.documents] == [(d.number, d.page, d.title) for d in sample.documents]
+    assert len(dotted.toc) == 14
