@@ -133,24 +133,26 @@ def first_query_bytes(site: Path, query: str = QUERY) -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page()
-                page.set_default_timeout(180_000)
+                page.set_default_timeout(600_000)
                 cdp = page.context.new_cdp_session(page)
                 cdp.send("Network.enable")
                 cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
                 transferred = []
                 cdp.on("Network.loadingFinished", lambda event: transferred.append(event["encodedDataLength"]))
                 page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-                # Material's own search says 正在初始化 until its whole index is loaded; it runs no query before.
+                # Material's own search says 正在初始化 (Initializing) until its whole index is loaded; it runs
+                # no query before. The baseline has Material's default language, English.
                 page.wait_for_function("""() => {
                     const meta = document.querySelector('.md-search-result__meta');
-                    return meta && !/初始化/.test(meta.textContent);
+                    return meta && !/初始化|Initializing/.test(meta.textContent);
                 }""")
                 page.locator(".md-search__input").click()
                 page.keyboard.type(query)
                 page.keyboard.press("End")
                 page.wait_for_function("""() => {
                     const meta = document.querySelector('.md-search-result__meta');
-                    return meta && /结果/.test(meta.textContent) && document.querySelector('.md-search-result__item');
+                    return document.querySelector('.md-search-result__item')
+                        || (meta && /没有找到|No matching/.test(meta.textContent));
                 }""")
                 page.wait_for_load_state("networkidle")
                 return sum(transferred)
