@@ -13,9 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gazette.convert import Conversion, convert, default_sources, report_dir, write
+from gazette.convert import SEARCH_PAGES, Conversion, beside, convert, default_sources, report_dir, write
 from gazette.errors import GazetteError
-from gazette.searchindex import pagefind_index
+from gazette.searchindex import PAGEFIND_DIR, drop_unused_pagefind_files, start_pagefind
 from gazette.write import staging_dir, swap_in
 
 SITE = "site"
@@ -50,21 +50,29 @@ def convert_sources(docs: str) -> Conversion:
     return conversion
 
 
-def build_site(site: str) -> None:
-    """``mkdocs build --strict`` and the Pagefind index into a staging folder, swapped in as ``site`` only
-    when both succeed."""
+def build_site(site: str, docs: str = "docs") -> None:
+    """``mkdocs build --strict`` and, at the same time, the Pagefind index of the search pages that
+    ``convert`` wrote beside ``docs``; both go into a staging folder swapped in as ``site`` only when
+    both succeed. MkDocs renders on one core while Pagefind indexes on the other."""
     staging = staging_dir(site)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                             "--site-dir", str(staging)], capture_output=True, text=True)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        sys.stderr.write(result.stderr)
-        raise GazetteError("mkdocs.yml", "mkdocs build --strict failed; the previous site/ is kept")
+    index = staging_dir(PAGEFIND_DIR)
     try:
+        indexer = start_pagefind(beside(docs, SEARCH_PAGES), index)
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                                 "--site-dir", str(staging)], capture_output=True, text=True)
+        indexed = indexer.wait()
+        if result.returncode != 0:
+            sys.stderr.write(result.stderr)
+            raise GazetteError("mkdocs.yml", "mkdocs build --strict failed; the previous site/ is kept")
+        if indexed != 0:
+            raise GazetteError(beside(docs, SEARCH_PAGES), "pagefind could not index the search pages: "
+                               + indexer.stderr.read().strip())
         _drop_unused_theme_files(staging)
-        pagefind_index(staging)
+        index.rename(staging / PAGEFIND_DIR)
+        drop_unused_pagefind_files(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(index, ignore_errors=True)
         raise
     swap_in(staging, Path(site))
 

@@ -45,7 +45,10 @@ class Coverage:
 
 
 def counted(text: str) -> Counter:
-    return Counter(_COUNTED.findall(text))
+    """How often each Han character and digit occurs in ``text``."""
+    # Counting every character in C and keeping the few thousand distinct counted ones is
+    # several times faster than collecting the matches first.
+    return Counter({ch: n for ch, n in Counter(text).items() if _COUNTED.match(ch)})
 
 
 def markdown_text(markdown: str) -> str:

@@ -79,9 +79,10 @@ def _brackets(file: str, gazette: Gazette) -> list[Warning]:
     out = []
     for document in gazette.documents:
         for line, text in texts(document.body):
-            if not _BRACKETS.search(text):
+            found = _BRACKETS.findall(text)
+            if not found:
                 continue
-            counts = Counter(text)
+            counts = Counter(found)
             for opening, closing in _PAIRS:
                 opened = sum(counts[ch] for ch in opening)
                 closed = sum(counts[ch] for ch in closing)

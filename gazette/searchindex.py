@@ -1,14 +1,18 @@
-"""The search index written by Material, made smaller for Chinese.
+"""The two search indexes: Pagefind's for the online site, Material's for the offline archive.
 
-Python's ``json.dump`` escapes every Han character as ``\\uXXXX`` (6 bytes instead of 3);
-rewriting the index with ``ensure_ascii=False`` halves it and gives identical results.
+Material's index: Python's ``json.dump`` escapes every Han character as ``\\uXXXX`` (6 bytes
+instead of 3); rewriting it with ``ensure_ascii=False`` halves it and gives identical results.
+Pagefind's index: built from the search pages of :mod:`gazette.searchpages`.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+from gazette.errors import GazetteError
 from gazette.write import replace_file
 
 INDEX = Path("search") / "search_index.json"
@@ -29,27 +33,20 @@ _PAGEFIND_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js
 """Pagefind's own search widgets: the site drives Material's search box with pagefind.js instead."""
 
 
-EXCLUDED = ".headerlink, .gz-trail, .gz-meta, .gz-box, .gz-outline, .gz-relations"
-"""Parts of a document page that Pagefind does not index: the ¶ of each heading, and the breadcrumb,
-metadata panel, 解读 boxes, outline and relations, which repeat the titles and 文号 of other documents
-(a selector list here rather than attributes on thousands of pages)."""
+def start_pagefind(pages: str | Path, output: str | Path) -> subprocess.Popen:
+    """Start indexing the search pages (:mod:`gazette.searchpages`) into ``output``; returns at once.
 
-
-def pagefind_index(site_dir: str | Path) -> None:
-    """Index the built online site with Pagefind into ``site_dir/pagefind``.
-
-    Only the elements marked ``data-pagefind-body`` (the document pages) are indexed. The
-    extended binary (PyPI ``pagefind[extended]``) segments Chinese words, so 债务管理 matches
-    债务 and 管理 as the reader expects.
+    The extended binary (PyPI ``pagefind[extended]``) segments Chinese words, so 债务管理
+    matches 债务 and 管理 as the reader expects.
     """
-    import subprocess
-    import sys
+    if not Path(pages).is_dir():
+        raise GazetteError(str(pages), "no search pages to index; run `python -m gazette convert` first")
+    return subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
+                             "--force-language", "zh", "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
-    from gazette.errors import GazetteError
 
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
-                             PAGEFIND_DIR, "--force-language", "zh", "--exclude-selectors", EXCLUDED, "--quiet"], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise GazetteError(str(site_dir), "pagefind could not index the site: " + (result.stderr or result.stdout).strip())
+def drop_unused_pagefind_files(site_dir: str | Path) -> None:
+    """Remove Pagefind's own widgets: the site drives Material's search box with pagefind.js."""
     for name in _PAGEFIND_UNUSED:
         (Path(site_dir) / PAGEFIND_DIR / name).unlink(missing_ok=True)
