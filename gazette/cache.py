@@ -1,8 +1,11 @@
 """Parse results kept between runs, so adding one issue does not re-parse the others.
 
-A result is keyed by the source's path and bytes and by the code of the parser itself:
+A result is keyed by the source's path and bytes and by the code of the package itself:
 editing the parser invalidates every entry, and nothing stale can be served. The cache
-is an optimisation only; deleting ``.cache/`` changes no output.
+is an optimisation only; deleting ``.cache/`` changes no output. Sources not in the cache
+are read and parsed in worker processes when there are many, each returning the parse and
+the source's character counts (for the coverage check), so the command's own process only
+collects results.
 """
 
 from __future__ import annotations
@@ -10,18 +13,31 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from gazette.coverage import source_counts
 from gazette.model import Gazette
-from gazette.normalize import Source
+from gazette.normalize import read_source
 from gazette.parse import parse_source
 
 CACHE_ENV = "GAZETTE_CACHE"
 """Folder for cached parses; ``off`` disables the cache. Default: ``.cache/parse``."""
 PARALLEL_FROM = 8
 """Parse in worker processes when at least this many sources are not cached."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One source, parsed."""
+
+    gazette: Gazette
+    """The parse result."""
+    counts: Counter
+    """Han characters and digits of the source outside cover, 目录 and masthead."""
 
 
 @lru_cache(maxsize=1)
@@ -39,55 +55,69 @@ def _folder() -> Path | None:
     return None if setting == "off" else Path(setting)
 
 
-def _key(source: Source) -> str:
+def _key(path: str) -> str | None:
     digest = hashlib.sha256(_code_version().encode())
-    digest.update(source.file.encode())
-    digest.update(source.encoding.encode())
-    for line in source.lines:
-        digest.update(line.raw.encode())
-        digest.update(b"\n")
+    digest.update(path.encode() + b"\0")
+    try:
+        with open(path, "rb") as handle:
+            digest.update(handle.read())
+    except OSError:
+        return None  # reading it again will say what is wrong
     return digest.hexdigest()
 
 
-def _load(path: Path) -> Gazette | None:
+def parse_path(path: str, entry: Path | None = None) -> Parsed:
+    """Read, parse and count one source, and cache it at ``entry`` (in a worker when there are many)."""
+    source = read_source(path)
+    gazette = parse_source(source)
+    parsed = Parsed(gazette, source_counts(source, gazette.body_start))
+    if entry is not None:
+        _store(entry, parsed)
+    return parsed
+
+
+def _load(path: Path) -> Parsed | None:
     try:
         with open(path, "rb") as handle:
             value = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
-    return value if isinstance(value, Gazette) else None
+    return value if isinstance(value, Parsed) else None
 
 
-def _store(path: Path, gazette: Gazette) -> None:
+def _store(path: Path, parsed: Parsed) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         with open(temporary, "wb") as handle:
-            pickle.dump(gazette, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(parsed, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         pass  # a read-only or full disk only costs speed
 
 
-def parse_all(sources: list[Source]) -> dict[str, Gazette]:
-    """Parse every source, reusing cached results; misses run in parallel when there are many."""
+def parse_all(paths: list[str]) -> dict[str, Parsed]:
+    """Parse every source, reusing cached results; misses run in parallel when there are many.
+
+    Bad input raises :class:`ParseError` naming the first bad file, as reading it alone would.
+    """
     folder = _folder()
-    results: dict[str, Gazette] = {}
-    missing: list[tuple[Source, Path | None]] = []
-    for source in sources:
-        entry = folder / f"{_key(source)}.pickle" if folder else None
+    results: dict[str, Parsed] = {}
+    missing: list[tuple[str, Path | None]] = []
+    for path in paths:
+        key = _key(path) if folder else None
+        entry = folder / f"{key}.pickle" if key else None
         cached = _load(entry) if entry and entry.exists() else None
         if cached is not None:
-            results[source.file] = cached
+            results[path] = cached
         else:
-            missing.append((source, entry))
+            missing.append((path, entry))
     if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4)) as pool:
-            parsed = list(pool.map(parse_source, [source for source, _ in missing], chunksize=4))
+            parsed = list(pool.map(parse_path, *zip(*missing), chunksize=4))
     else:
-        parsed = [parse_source(source) for source, _ in missing]
-    for (source, entry), gazette in zip(missing, parsed):
-        results[source.file] = gazette
-        if entry is not None:
-            _store(entry, gazette)
-    return {source.file: results[source.file] for source in sources}
+        parsed = [parse_path(path, entry) for path, entry in missing]
+    for (path, _), result in zip(missing, parsed):
+        results[path] = result
+    return {path: results[path] for path in paths}
+

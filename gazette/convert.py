@@ -9,8 +9,7 @@ from pathlib import Path
 
 from gazette.archive import Archive, build_archive
 from gazette.cache import parse_all
-from gazette.coverage import Coverage, measure
-from gazette.normalize import read_source
+from gazette.coverage import Coverage, compare
 from gazette.opendata import data_files
 from gazette.pages import document_path, site_files
 from gazette.report import render_report
@@ -41,19 +40,19 @@ def default_sources() -> list[str]:
 
 def convert(paths: list[str]) -> Conversion:
     """Parse and render ``paths``; write nothing."""
-    sources = [read_source(path) for path in paths]
-    gazettes = parse_all(sources)
-    archive = build_archive(list(gazettes.values()))
+    parsed = parse_all(paths)
+    archive = build_archive([result.gazette for result in parsed.values()])
     files = site_files(archive)
     files.update(data_files(archive))
     coverage: dict[str, Coverage] = {}
     reports = {}
-    for source in sources:
-        gazette = next(g for g in archive.gazettes if g.file == source.file)
+    linked = {gazette.file: gazette for gazette in archive.gazettes}
+    for path, result in parsed.items():
+        gazette = linked[result.gazette.file]
         pages = [files[document_path(gazette, d.slug)] for d in gazette.documents]
-        coverage[source.file] = measure(source, gazette.body_start, pages)
-        name = os.path.splitext(os.path.basename(source.file))[0]
-        reports[f"校对报告-{name}.md"] = render_report(gazette, coverage[source.file], list(archive.warnings))
+        coverage[gazette.file] = compare(result.counts, pages)
+        name = os.path.splitext(os.path.basename(gazette.file))[0]
+        reports[f"校对报告-{name}.md"] = render_report(gazette, coverage[gazette.file], list(archive.warnings))
     return Conversion(archive, files, coverage, reports)
 
 

@@ -59,11 +59,20 @@ def markdown_text(markdown: str) -> str:
     return _HTML_TAG.sub("", body)
 
 
-def measure(source: Source, body_start: int, pages: list[str]) -> Coverage:
-    """Compare the source from ``body_start`` on with the documents' Markdown ``pages``."""
+def source_counts(source: Source, body_start: int) -> Counter:
+    """The Han characters and digits of the source from ``body_start`` on (outside cover, 目录, masthead)."""
     # One pass over joined text: the pattern matches single characters, so joining changes no count.
-    expected = counted("\n".join(line.text for line in source.lines[body_start - 1:]))
+    return counted("\n".join(line.text for line in source.lines[body_start - 1:]))
+
+
+def compare(expected: Counter, pages: list[str]) -> Coverage:
+    """Compare the source's counts with the documents' Markdown ``pages``."""
     actual = counted("\n".join(markdown_text(page) for page in pages))
     missing = {ch: expected[ch] - actual[ch] for ch in expected if expected[ch] > actual[ch]}
     extra = {ch: actual[ch] - expected[ch] for ch in actual if actual[ch] > expected[ch]}
     return Coverage(sum(expected.values()), missing, extra)
+
+
+def measure(source: Source, body_start: int, pages: list[str]) -> Coverage:
+    """Compare the source from ``body_start`` on with the documents' Markdown ``pages``."""
+    return compare(source_counts(source, body_start), pages)

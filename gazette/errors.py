@@ -14,6 +14,10 @@ class GazetteError(Exception):
         self.reason = reason
         super().__init__(self.message)
 
+    def __reduce__(self):
+        # Errors raised in a worker process travel back to the command by pickle.
+        return (type(self), (self.file, self.reason, self.line))
+
     @property
     def message(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

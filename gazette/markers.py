@@ -126,8 +126,14 @@ class Marker:
     """The text after the marker."""
 
 
+_MARKER_STARTS = frozenset("第一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+"""Every marker starts with one of these; most lines do not, and skip the patterns."""
+
+
 def match_marker(text: str) -> Marker | None:
     """Return the structure marker that starts ``text``, if any."""
+    if not text or text[0] not in _MARKER_STARTS:
+        return None
     for kind, rank, pattern in STRUCTURE:
         found = pattern.match(text)
         if found:
@@ -230,6 +236,9 @@ def ends_sentence(text: str) -> bool:
     return last in TERMINAL or last in CLOSERS
 
 
+_SENTENCE = re.compile(f"[{SENTENCE_END}]")
+
+
 def has_sentence(text: str) -> bool:
     """Whether ``text`` holds sentence punctuation (so it is prose, not a heading)."""
-    return any(ch in text for ch in SENTENCE_END)
+    return _SENTENCE.search(text) is not None

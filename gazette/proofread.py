@@ -84,8 +84,8 @@ def _brackets(file: str, gazette: Gazette) -> list[Warning]:
                 continue
             counts = Counter(found)
             for opening, closing in _PAIRS:
-                opened = sum(counts[ch] for ch in opening)
-                closed = sum(counts[ch] for ch in closing)
+                opened = counts[opening[0]] + (counts[opening[1]] if len(opening) > 1 else 0)
+                closed = counts[closing[0]] + (counts[closing[1]] if len(closing) > 1 else 0)
                 if opened != closed:
                     out.append(Warning(file, line, "brackets",
                                        f"unbalanced brackets {opening[0]}{closing[0]} ({opened} open, {closed} closed): "
