@@ -207,8 +207,8 @@ def _click_towards_a_document(page) -> None:
         target = (next((h for h in hrefs if DOCUMENT_PAGE.search("/" + h.split("#")[0])), None)
                   or next((h for h in hrefs if re.search(r"(^|/)\d{4}/(\d+/)?index\.html$", h)), None))
         assert target, f"no link towards a document on {page.url}"
-        page.locator(f'article a[href="{target}"]').first.click()
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.locator(f'article a[href="{target}"]').first.click()
     assert DOCUMENT_PAGE.search(urlsplit(page.url).path), page.url
 
 
@@ -229,8 +229,8 @@ def test_archive_opens_from_file_url_browses_and_searches_without_network(offlin
     assert results.count() > 0
     assert "债务" in page.locator(".md-search-result").inner_text()
 
-    results.first.locator("a").first.click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        results.first.locator("a").first.click()
     assert urlsplit(page.url).scheme == "file" and urlsplit(page.url).path.endswith(".html")
 
     leaving = [url for url in page.requests if urlsplit(url).scheme not in LOCAL_SCHEMES]

@@ -17,10 +17,10 @@ def test_home_to_issue_to_document_by_clicking(page, site_url):
     page.goto(site_url + "/")
     assert page.locator("html").get_attribute("lang") == "zh-CN"
     page.get_by_role("link", name="2019年第2号（总第157号）").first.click()
-    assert page.url == site_url + "/2019/2/"
+    page.wait_for_url(site_url + "/2019/2/")
     assert page.locator(".gz-toc-section").all_text_contents() == ["【市政府文件】", "【市政府办公室文件】", "【政策解读】"]
     page.get_by_role("link", name="三门峡市人民政府关于印发三门峡市政府性债务管理办法的通知").click()
-    assert page.url == site_url + DEBT
+    page.wait_for_url(site_url + DEBT)
     panel = page.locator(".gz-meta")
     assert "发文字号 三政〔2018〕34号" in " ".join(panel.inner_text().split())
     assert "2019年第2号（总第157号）第11页" in panel.inner_text()
@@ -31,9 +31,9 @@ def test_home_to_issue_to_document_by_clicking(page, site_url):
 def test_interpretation_links_work_both_ways(page, site_url):
     page.goto(site_url + DEBT)
     page.locator(".gz-box").get_by_role("link", name="《三门峡市政府性债务管理办法》解读").click()
-    assert page.url == site_url + DEBT_JD
+    page.wait_for_url(site_url + DEBT_JD)
     page.locator(".gz-box").get_by_role("link").first.click()
-    assert page.url == site_url + DEBT
+    page.wait_for_url(site_url + DEBT)
 
 
 def test_cited_number_links_only_when_the_archive_has_it(page, site_url):
@@ -139,6 +139,17 @@ def test_document_page_screenshots(page, phone, site_url, artifacts):
     phone.emulate_media(media="print")
     phone.screenshot(path=str(artifacts / "sz-2018-34-print.png"))
     assert not phone.locator(".md-header").is_visible()
+
+
+def test_document_page_has_an_in_page_table_of_contents_on_a_desktop(page, site_url):
+    page.goto(site_url + DEBT)
+    summary = page.locator(".gz-outline summary")
+    assert summary.is_visible()
+    assert "9章、36条" in summary.inner_text()
+    summary.click()
+    page.locator(".gz-outline a[href='#art-36']").click()
+    page.wait_for_url("**#art-36")
+    assert page.locator("#art-36").is_visible()
 
 
 def test_axe_reports_no_serious_violation_on_a_phone(phone, site_url, axe_source):
