@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gazette.convert import SEARCH_PAGES, Conversion, beside, convert, default_sources, report_dir, write
+from gazette.convert import SEARCH_PAGES, Conversion, beside, convert_checked, default_sources, report_dir, write
 from gazette.errors import GazetteError
 from gazette.searchindex import PAGEFIND_DIR, drop_unused_pagefind_files, start_pagefind
 from gazette.write import staging_dir, swap_in
@@ -35,14 +35,7 @@ def build(offline: bool = False, docs: str = "docs", site: str = SITE) -> int:
 
 def convert_sources(docs: str) -> Conversion:
     """Convert every ``gazettes/*.txt`` into ``docs``, refusing output that loses text."""
-    files = default_sources()
-    if not files:
-        raise GazetteError("gazettes/", "no issue texts to build (expected gazettes/YYYY-NN.txt)")
-    conversion = convert(files)
-    for file, coverage in conversion.coverage.items():
-        if not coverage.complete:
-            raise GazetteError(file, "the output would not hold every character of the text; "
-                               + coverage.summary())
+    conversion = convert_checked(default_sources())
     write(conversion, docs)
     from gazette.cli import _summary
 

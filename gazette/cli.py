@@ -85,16 +85,9 @@ def _parse(args) -> int:
 
 
 def _convert(args) -> int:
-    from gazette.convert import convert, default_sources, report_dir, write
+    from gazette.convert import convert_checked, default_sources, report_dir, write
 
-    files = args.files or default_sources()
-    if not files:
-        raise GazetteError("gazettes/", "no issue texts to convert (expected gazettes/YYYY-NN.txt)")
-    conversion = convert(files)
-    for file, coverage in conversion.coverage.items():
-        if not coverage.complete:
-            raise GazetteError(file, "the output would not hold every character of the text; nothing written. "
-                               + coverage.summary())
+    conversion = convert_checked(args.files or default_sources())
     write(conversion, args.docs)
     _summary(conversion, args.docs, report_dir(args.docs))
     return 0

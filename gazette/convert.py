@@ -10,6 +10,7 @@ from pathlib import Path
 from gazette.archive import Archive, build_archive
 from gazette.cache import parse_all
 from gazette.coverage import Coverage, compare
+from gazette.errors import GazetteError
 from gazette.opendata import data_files
 from gazette.pages import document_path, site_files
 from gazette.report import render_report
@@ -54,6 +55,18 @@ def convert(paths: list[str]) -> Conversion:
         name = os.path.splitext(os.path.basename(gazette.file))[0]
         reports[f"校对报告-{name}.md"] = render_report(gazette, coverage[gazette.file], list(archive.warnings))
     return Conversion(archive, files, coverage, reports)
+
+
+def convert_checked(paths: list[str]) -> Conversion:
+    """:func:`convert`, refusing a conversion whose Markdown would not hold every character of the text."""
+    if not paths:
+        raise GazetteError("gazettes/", "no issue texts to convert (expected gazettes/YYYY-NN.txt)")
+    conversion = convert(paths)
+    for file, coverage in conversion.coverage.items():
+        if not coverage.complete:
+            raise GazetteError(file, "the output would not hold every character of the text; nothing written. "
+                               + coverage.summary())
+    return conversion
 
 
 def write(conversion: Conversion, docs: str, reports: str | None = None) -> None:
