@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import glob
 import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
 from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.archive import Archive, build_archive
-from gazette.cache import parse_all
+from gazette.cache import PARALLEL_FROM, parse_all
 from gazette.coverage import Coverage, compare
 from gazette.errors import GazetteError
 from gazette.opendata import data_files
-from gazette.pages import document_path, site_files
+from gazette.pages import archive_files, document_path, gazette_files
 from gazette.report import render_report
 from gazette.searchpages import FOLDER as SEARCH_PAGES
 from gazette.searchpages import search_pages
@@ -43,18 +45,45 @@ def convert(paths: list[str]) -> Conversion:
     """Parse and render ``paths``; write nothing."""
     parsed = parse_all(paths)
     archive = build_archive([result.gazette for result in parsed.values()])
-    files = site_files(archive)
-    files.update(data_files(archive))
+    counts = {result.gazette.file: result.counts for result in parsed.values()}
+    files: dict = {}
     coverage: dict[str, Coverage] = {}
+    for gazette, (pages, checked) in zip(archive.gazettes, _render_issues(archive, counts)):
+        files.update(pages)
+        coverage[gazette.file] = checked
+    files.update(archive_files(archive))
+    files.update(data_files(archive))
     reports = {}
-    linked = {gazette.file: gazette for gazette in archive.gazettes}
-    for path, result in parsed.items():
-        gazette = linked[result.gazette.file]
-        pages = [files[document_path(gazette, d.slug)] for d in gazette.documents]
-        coverage[gazette.file] = compare(result.counts, pages)
+    for gazette in archive.gazettes:
         name = os.path.splitext(os.path.basename(gazette.file))[0]
         reports[f"校对报告-{name}.md"] = render_report(gazette, coverage[gazette.file], list(archive.warnings))
     return Conversion(archive, files, coverage, reports)
+
+
+_SHARED: tuple | None = None
+"""(archive, counts) for the worker processes that render issues; they inherit it when forked."""
+
+
+def _render_issue(index: int) -> tuple[dict, Coverage]:
+    archive, counts = _SHARED
+    gazette = archive.gazettes[index]
+    pages = gazette_files(archive, gazette)
+    checked = compare(counts[gazette.file], [pages[document_path(gazette, d.slug)] for d in gazette.documents])
+    return pages, checked
+
+
+def _render_issues(archive: Archive, counts: dict) -> list[tuple[dict, Coverage]]:
+    """Each issue's pages and coverage, in worker processes when there are many issues."""
+    global _SHARED
+    _SHARED = (archive, counts)
+    try:
+        indexes = range(len(archive.gazettes))
+        if len(indexes) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and "fork" in get_all_start_methods():
+            with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4), mp_context=get_context("fork")) as pool:
+                return list(pool.map(_render_issue, indexes, chunksize=8))
+        return [_render_issue(index) for index in indexes]
+    finally:
+        _SHARED = None
 
 
 def convert_checked(paths: list[str]) -> Conversion:

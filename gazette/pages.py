@@ -37,12 +37,26 @@ def site_files(archive: Archive) -> dict[str, str]:
     """Every generated Markdown page, by path under ``docs/``."""
     files: dict[str, str] = {}
     for gazette in archive.gazettes:
-        for document in gazette.documents:
-            path = document_path(gazette, document.slug)
-            files[path] = render_document(document, gazette.issue, document_extra(archive, gazette, document),
-                                          link=page_linker(archive, path, document.number))
-        if gazette.issue is not None:
-            files[f"{gazette.issue.year}/{gazette.issue.no}/index.md"] = issue_page(gazette)
+        files.update(gazette_files(archive, gazette))
+    files.update(archive_files(archive))
+    return files
+
+
+def gazette_files(archive: Archive, gazette: Gazette) -> dict[str, str]:
+    """The pages of one issue: its documents and its issue page."""
+    files: dict[str, str] = {}
+    for document in gazette.documents:
+        path = document_path(gazette, document.slug)
+        files[path] = render_document(document, gazette.issue, document_extra(archive, gazette, document),
+                                      link=page_linker(archive, path, document.number))
+    if gazette.issue is not None:
+        files[f"{gazette.issue.year}/{gazette.issue.no}/index.md"] = issue_page(gazette)
+    return files
+
+
+def archive_files(archive: Archive) -> dict[str, str]:
+    """The pages over the whole archive: home, years, all issues, browsing."""
+    files: dict[str, str] = {}
     years = sorted({g.issue.year for g in archive.gazettes if g.issue}, reverse=True)
     for year in years:
         files[f"{year}/index.md"] = year_page(archive, year)
