@@ -11,19 +11,24 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from gazette.convert import SEARCH_PAGES, Conversion, beside, convert_checked, default_sources, report_dir, write
+from gazette.archive import Archive, build_archive
+from gazette.cache import parse_all
+from gazette.convert import Conversion, convert_checked, default_sources, report_dir, write
 from gazette.errors import GazetteError
 from gazette.searchindex import PAGEFIND_DIR, drop_unused_pagefind_files, start_pagefind
-from gazette.write import staging_dir, swap_in
+from gazette.searchpages import FOLDER as SEARCH_PAGES
+from gazette.searchpages import search_pages
+from gazette.write import staging_dir, swap_in, write_tree
 
 SITE = "site"
 
 
 def build(offline: bool = False, docs: str = "docs", site: str = SITE) -> int:
     conversion = convert_sources(docs)
-    build_site(site)
+    build_site(site, conversion.archive)
     print(f"built the site into {site}/")
     if offline:
         from gazette.offline import build_offline
@@ -43,23 +48,32 @@ def convert_sources(docs: str) -> Conversion:
     return conversion
 
 
-def build_site(site: str, docs: str = "docs") -> None:
-    """``mkdocs build --strict`` and, at the same time, the Pagefind index of the search pages that
-    ``convert`` wrote beside ``docs``; both go into a staging folder swapped in as ``site`` only when
-    both succeed. MkDocs renders on one core while Pagefind indexes on the other."""
+def build_site(site: str, archive: Archive | None = None) -> None:
+    """``mkdocs build --strict`` and, at the same time, the Pagefind index of the search pages made from
+    ``archive`` (by default the archive of ``gazettes/``, parsed or taken from the parse cache); both go
+    into a staging folder swapped in as ``site`` only when both succeed. MkDocs renders on one core while
+    the search pages are written and Pagefind indexes them on the other."""
     staging = staging_dir(site)
+    pages = staging_dir(SEARCH_PAGES)
     index = staging_dir(PAGEFIND_DIR)
+    logs = tempfile.TemporaryFile("w+")
     try:
-        indexer = start_pagefind(beside(docs, SEARCH_PAGES), index)
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                                 "--site-dir", str(staging)], capture_output=True, text=True)
+        mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
+                                  stdout=logs, stderr=subprocess.STDOUT, text=True)
+        try:
+            if archive is None:
+                archive = build_archive([result.gazette for result in parse_all(default_sources()).values()])
+            write_tree(pages, search_pages(archive))
+            indexer = start_pagefind(pages, index)
+        finally:
+            built = mkdocs.wait()
         indexed = indexer.wait()
-        if result.returncode != 0:
-            sys.stderr.write(result.stderr)
+        if built != 0:
+            logs.seek(0)
+            sys.stderr.write(logs.read())
             raise GazetteError("mkdocs.yml", "mkdocs build --strict failed; the previous site/ is kept")
         if indexed != 0:
-            raise GazetteError(beside(docs, SEARCH_PAGES), "pagefind could not index the search pages: "
-                               + indexer.stderr.read().strip())
+            raise GazetteError(str(pages), "pagefind could not index the search pages: " + indexer.stderr.read().strip())
         _drop_unused_theme_files(staging)
         index.rename(staging / PAGEFIND_DIR)
         drop_unused_pagefind_files(staging)
@@ -67,6 +81,9 @@ def build_site(site: str, docs: str = "docs") -> None:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(index, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
+        logs.close()
     swap_in(staging, Path(site))
 
 

@@ -16,8 +16,6 @@ from gazette.errors import GazetteError
 from gazette.opendata import data_files
 from gazette.pages import archive_files, document_path, gazette_files
 from gazette.report import render_report
-from gazette.searchpages import FOLDER as SEARCH_PAGES
-from gazette.searchpages import search_pages
 from gazette.write import write_tree
 
 DEFAULT_SOURCES = "gazettes/*.txt"
@@ -99,17 +97,11 @@ def convert_checked(paths: list[str]) -> Conversion:
 
 
 def write(conversion: Conversion, docs: str, reports: str | None = None) -> None:
-    """Replace the docs folder, and beside it the reports and the search pages, with the conversion."""
+    """Replace the docs folder, and the reports folder beside it, with the conversion."""
     write_tree(docs, conversion.files)
     write_tree(reports or report_dir(docs), conversion.reports)
-    write_tree(beside(docs, SEARCH_PAGES), search_pages(conversion.archive))
-
-
-def beside(docs: str, name: str) -> str:
-    """A folder next to the docs folder (``reports``, ``searchpages``)."""
-    return str(Path(os.path.dirname(os.path.normpath(docs)) or ".") / name)
 
 
 def report_dir(docs: str) -> str:
     """The 校对报告 are written beside the docs folder, in ``reports/``."""
-    return beside(docs, "reports")
+    return str(Path(os.path.dirname(os.path.normpath(docs)) or ".") / "reports")

@@ -16,6 +16,7 @@ from gazette.normalize import Source
 from gazette.text import excerpt
 
 _LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]*([a-z]{2,})[ \u3000]*(?=[\u4e00-\u9fff])")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
 _BRACKETS = re.compile(r"[（()）《》〔〕【】“”\[\]〈〉]")
 _PAIRS = (("（(", "）)"), ("《", "》"), ("〔", "〕"), ("【", "】"), ("“", "”"), ("[", "]"), ("〈", "〉"))
 
@@ -47,7 +48,11 @@ def check(source: Source, gazette: Gazette) -> list[Warning]:
 
 def _traditional(source: Source, start: int) -> list[Warning]:
     passages: list[list] = []
-    for line in source.lines[start - 1:]:
+    lines = source.lines[start - 1:]
+    whole = "\n".join(line.text for line in lines)
+    if _t2s().convert(whole) == whole:
+        return []  # one conversion of the whole text settles the usual case
+    for line in lines:
         found = traditional_chars(line.text) if line.text else []
         if not found:
             continue
@@ -67,7 +72,10 @@ def _traditional(source: Source, start: int) -> list[Warning]:
 
 def _latin(source: Source, start: int) -> list[Warning]:
     out = []
-    for line in source.lines[start - 1:]:
+    lines = source.lines[start - 1:]
+    if not _LATIN_WORD.search("\n".join(line.text for line in lines)):
+        return out
+    for line in lines:
         for found in _LATIN_IN_HAN.finditer(line.text):
             context = line.text[max(0, found.start() - 8): found.end() + 8]
             out.append(Warning(source.file, line.number, "latin",

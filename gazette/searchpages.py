@@ -1,7 +1,7 @@
 """Pages for the online search index, rendered straight from the model.
 
 Pagefind reads HTML. Rather than waiting for MkDocs to render every page and then parsing
-the themed output, the build gives Pagefind these small pages — the title, the 文号 and the
+the themed output, the build writes these small pages — the title, the 文号 and the
 body of each document, with the same heading ids, at the same URLs — so that Pagefind indexes
 on one core while MkDocs renders on the other. Search results link to the real pages.
 """
@@ -14,7 +14,7 @@ from gazette.archive import Archive, url_of
 from gazette.model import OrderedList, Paragraph, Part, Section, Signature, Table
 
 FOLDER = "searchpages"
-"""Where ``convert`` writes these pages, beside ``docs/`` (a build product, not committed)."""
+"""The name of the temporary folder the build writes these pages into, beside ``site/``."""
 
 
 def search_pages(archive: Archive) -> dict[str, str]:
