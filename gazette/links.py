@@ -6,10 +6,14 @@ its URL when the issue is re-typeset.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 
-from pypinyin import Style, lazy_pinyin
+# Slugs need the initials of single characters (三政办 → szb); pypinyin's phrase dictionary,
+# which takes most of its import time, is left unloaded.
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+from pypinyin import Style, lazy_pinyin  # noqa: E402
 
 from gazette import markers as m
 from gazette.errors import Warning
