@@ -4,7 +4,6 @@ from the network; a SHA256SUMS manifest and a 说明 page; built without touchin
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import subprocess
 import zipfile
@@ -12,13 +11,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from tests.browser_support import launched
 
 from gazette.offline import MANIFEST, SHIM, SHIM_IN_SITE, external_references, manifest, offline_config
 from tests.repo_copy import ROOT, fresh_copy, run_build
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 NAME = "sanmenxia-gazette-2019-02"
 DOCUMENT_PAGE = re.compile(r"/\d{4}/\d+/[a-z]+-\d{4}-\d+(?:-jd)?\.html$")
 LOCAL_SCHEMES = {"file", "data", "blob"}
@@ -168,14 +165,8 @@ def test_offline_configuration_is_the_site_configuration_plus_the_offline_change
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"{CHROMIUM} is missing (scripts/install-browser.sh installs it as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

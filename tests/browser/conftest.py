@@ -11,13 +11,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from tests.browser_support import launched
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -50,39 +48,32 @@ def site_url(built_site):
 # Package scope: one Playwright per thread at a time, so it must stop before other test modules start theirs.
 @pytest.fixture(scope="package")
 def browser():
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"{CHROMIUM} is missing (scripts/install-browser.sh installs it as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched() as instance:
         yield instance
-        instance.close()
+
+
+def _recording_tab(browser, **options):
+    """A page in a fresh context (Chinese locale, 10 s timeout) that records every request it makes."""
+    context = browser.new_context(locale="zh-CN", **options)
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    context.close()
 
 
 @pytest.fixture
 def page(browser, site_url):
     """A desktop page that records every request it makes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    tab.requests = []
-    tab.on("request", lambda request: tab.requests.append(request.url))
-    yield tab
-    context.close()
+    yield from _recording_tab(browser, viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture
 def phone(browser, site_url):
     """A 390 px phone page."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale="zh-CN")
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    tab.requests = []
-    tab.on("request", lambda request: tab.requests.append(request.url))
-    yield tab
-    context.close()
+    yield from _recording_tab(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                              is_mobile=True, has_touch=True)
 
 
 @pytest.fixture(scope="session")
