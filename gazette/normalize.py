@@ -68,9 +68,6 @@ class Source:
     lines: tuple[Line, ...]
     """Every line of the file, blank ones included."""
 
-    def line(self, number: int) -> Line:
-        return self.lines[number - 1]
-
 
 _STRIP = " \t\u3000\f\v\u00a0\ufeff"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")

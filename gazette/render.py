@@ -14,7 +14,7 @@ from contextvars import ContextVar
 import yaml
 
 from gazette.citelinks import Linker, link_numbers
-from gazette.model import Block, Document, Issue, OrderedList, Paragraph, Part, Section, Signature, Table
+from gazette.model import Document, Issue, OrderedList, Paragraph, Part, Section, Signature, Table
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}|#])")
 _LINE_START = re.compile(r"^(\s*)([-+>=:]|\d+(?=[.)]))")
