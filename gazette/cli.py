@@ -85,7 +85,7 @@ def _parse(args) -> int:
 
 
 def _convert(args) -> int:
-    from gazette.convert import convert_checked, default_sources, report_dir, write
+    from gazette.build.convert import convert_checked, default_sources, report_dir, write
 
     conversion = convert_checked(args.files or default_sources())
     write(conversion, args.docs)
@@ -109,7 +109,7 @@ def _summary(conversion, docs: str, reports: str) -> None:
     """The one-screen summary of a conversion; the details are in the 校对报告."""
     from collections import Counter
 
-    from gazette.pages import issue_label
+    from gazette.site.pages import issue_label
 
     archive = conversion.archive
     for gazette in archive.gazettes:
@@ -127,7 +127,7 @@ def _summary(conversion, docs: str, reports: str) -> None:
 
 
 def _build(args) -> int:
-    from gazette.build import build
+    from gazette.build.pipeline import build
 
     return build(offline=args.offline)
 

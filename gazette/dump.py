@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gazette.model import Gazette, OrderedList, Paragraph, Part, Section, Signature, Table
-from gazette.text import excerpt
+from gazette.parse.text import excerpt
 
 
 def dump(gazette: Gazette) -> str:

@@ -2,8 +2,8 @@
 
 from mkdocs.plugins import event_priority
 
-from gazette.compacthtml import compact_html
-from gazette.searchindex import compact_search_index
+from gazette.site.compact_html import compact_html
+from gazette.build.search_index import compact_search_index
 
 
 def on_post_page(output, **kwargs):

@@ -35,7 +35,7 @@ def sample():
 
 @pytest.fixture(scope="session")
 def conversion():
-    from gazette.convert import convert
+    from gazette.build.convert import convert
 
     return convert([str(SAMPLE)])
 

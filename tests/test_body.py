@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from gazette.anchors import Anchors
-from gazette.body import parse_blocks
+from gazette.parse.anchors import Anchors
+from gazette.parse.body import parse_blocks
 from gazette.model import OrderedList, Paragraph, Section, Table
-from gazette.normalize import decode
-from gazette.render import escape, render_blocks
+from gazette.parse.normalize import decode
+from gazette.site.markdown import escape, render_blocks
 
 
 def blocks(text: str):

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import SAMPLE
 
-from gazette import cache
+from gazette.build import cache
 from gazette.errors import ParseError
 
 

@@ -126,7 +126,7 @@ def test_a_failed_conversion_leaves_the_previous_output_untouched(tmp_path):
 
 
 def test_a_write_that_fails_midway_keeps_the_old_folder(tmp_path, monkeypatch):
-    from gazette import write
+    from gazette.build import write
 
     target = tmp_path / "docs"
     write.write_tree(target, {"a.md": "old"})
@@ -169,7 +169,7 @@ def test_a_truncated_issue_keeps_what_is_there_and_reports_the_rest(tmp_path):
 
 
 def test_output_folders_get_the_usual_permissions(tmp_path):
-    from gazette import write
+    from gazette.build import write
 
     write.write_tree(tmp_path / "docs", {"a.md": "x"})
     assert (tmp_path / "docs").stat().st_mode & 0o055 == 0o055

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import SAMPLE
 
-from gazette import cache, convert
+from gazette.build import cache, convert
 
 
 def test_parallel_conversion_equals_sequential(tmp_path, monkeypatch):

@@ -6,9 +6,9 @@ from collections import Counter
 
 from conftest import SAMPLE
 
-from gazette.coverage import counted, markdown_text, measure
-from gazette.normalize import read_source
-from gazette.pages import document_path
+from gazette.check.coverage import counted, markdown_text, measure
+from gazette.parse.normalize import read_source
+from gazette.site.pages import document_path
 
 
 def test_sample_markdown_holds_every_han_character_and_digit_exactly_once(conversion):

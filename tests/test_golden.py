@@ -12,7 +12,7 @@ import pytest
 from conftest import GOLDEN, ROOT
 
 from gazette.archive import build_archive
-from gazette.convert import convert
+from gazette.build.convert import convert
 from gazette.dump import dump
 from gazette.parse import parse_file
 

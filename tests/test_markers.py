@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from gazette import markers as m
+from gazette.parse import markers as m
 
 
 @pytest.mark.parametrize("line, kind, label, number, rest", [

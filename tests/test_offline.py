@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from tests.browser_support import launched
 
-from gazette.offline import MANIFEST, SHIM, SHIM_IN_SITE, external_references, manifest, offline_config
+from gazette.build.offline import MANIFEST, SHIM, SHIM_IN_SITE, external_references, manifest, offline_config
 from tests.repo_copy import ROOT, fresh_copy, run_build
 
 NAME = "sanmenxia-gazette-2019-02"

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from gazette.convert import convert
-from gazette.opendata import SCHEMA, data_files, record_path, site_url
+from gazette.build.convert import convert
+from gazette.site.opendata import SCHEMA, data_files, record_path, site_url
 
 SAMPLE = "gazettes/2019-02.txt"
 ATOM = "{http://www.w3.org/2005/Atom}"

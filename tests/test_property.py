@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from gazette.archive import build_archive
-from gazette.coverage import measure
+from gazette.check.coverage import measure
 from gazette.errors import ParseError
-from gazette.normalize import decode
-from gazette.pages import document_path, site_files
+from gazette.parse.normalize import decode
+from gazette.site.pages import document_path, site_files
 from gazette.parse import parse_source
 
 HAN = "三门峡市人民政府关于印发管理办法的通知决定意见公布表彰加强工作建设发展债务国有资产劃轉體"

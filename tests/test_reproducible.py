@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from gazette.offline import SHIM
+from gazette.build.offline import SHIM
 from tests.repo_copy import EPOCH, ROOT, fresh_copy, run_build, tree_digests
 
 

@@ -16,11 +16,11 @@ from conftest import ROOT, SAMPLE
 
 from gazette.archive import build_archive
 from gazette.cli import main
-from gazette.convert import convert
+from gazette.build.convert import convert
 from gazette.errors import ParseError
-from gazette.normalize import decode
+from gazette.parse.normalize import decode
 from gazette.parse import parse_source
-from gazette.render import document_meta, render_document
+from gazette.site.markdown import document_meta, render_document
 
 HOSTILE = (
     "<script>alert('x')</script>",
@@ -173,7 +173,7 @@ def test_other_encodings_are_refused(encoding):
 
 
 def test_a_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
-    from gazette import build as build_module
+    from gazette.build import pipeline as build_module
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "gazettes").mkdir()

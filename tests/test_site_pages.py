@@ -6,8 +6,8 @@ import re
 
 import frontmatter
 
-from gazette.citelinks import link_numbers
-from gazette.render import escape
+from gazette.site.citations import link_numbers
+from gazette.site.markdown import escape
 
 
 def resolver(known: dict):

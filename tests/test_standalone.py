@@ -8,11 +8,11 @@ import pytest
 from conftest import FIXTURES
 
 from gazette.archive import build_archive
-from gazette.coverage import measure
+from gazette.check.coverage import measure
 from gazette.model import Part, Section, Signature
-from gazette.normalize import read_source
+from gazette.parse.normalize import read_source
 from gazette.parse import parse_source
-from gazette.render import render_document
+from gazette.site.markdown import render_document
 
 CASES = {
     "notice-chinese-date.txt": dict(
@@ -110,7 +110,7 @@ def test_date_without_signature_gives_no_invented_issuer_line():
 
 
 def test_a_document_with_neither_number_nor_date_still_parses():
-    from gazette.normalize import decode
+    from gazette.parse.normalize import decode
 
     source = decode("x.txt", "关于加强管理的意见\n\n各单位：\n\n要加强管理。\n".encode())
     gazette = parse_source(source)

@@ -2,7 +2,7 @@
 
 Material's index: Python's ``json.dump`` escapes every Han character as ``\\uXXXX`` (6 bytes
 instead of 3); rewriting it with ``ensure_ascii=False`` halves it and gives identical results.
-Pagefind's index: built from the search pages of :mod:`gazette.searchpages`.
+Pagefind's index: built from the search pages of :mod:`gazette.site.search_text`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from gazette.errors import GazetteError
-from gazette.write import replace_file
+from gazette.build.write import replace_file
 
 INDEX = Path("search") / "search_index.json"
 
@@ -34,7 +34,7 @@ _PAGEFIND_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js
 
 
 def start_pagefind(pages: str | Path, output: str | Path) -> subprocess.Popen:
-    """Start indexing the search pages (:mod:`gazette.searchpages`) into ``output``; returns at once.
+    """Start indexing the search pages (:mod:`gazette.site.search_text`) into ``output``; returns at once.
 
     The extended binary (PyPI ``pagefind[extended]``) segments Chinese words, so 债务管理
     matches 债务 and 管理 as the reader expects.

@@ -10,10 +10,10 @@ from collections import Counter
 from functools import lru_cache
 
 from gazette.errors import Warning
-from gazette.links import texts
+from gazette.parse.references import texts
 from gazette.model import Gazette
-from gazette.normalize import Source
-from gazette.text import excerpt
+from gazette.parse.normalize import Source
+from gazette.parse.text import excerpt
 
 _LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]*([a-z]{2,})[ \u3000]*(?=[\u4e00-\u9fff])")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")

@@ -2,7 +2,7 @@
 
 A number becomes a Markdown link only when the archive holds its document; any other
 number stays plain text, so a citation never becomes a broken link. The text is escaped
-first (:func:`gazette.render.escape`) and the number is found in the escaped text: the
+first (:func:`gazette.site.markdown.escape`) and the number is found in the escaped text: the
 characters of a 文号 (Han, digits, 〔〕) are never escaped, so nothing else changes.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from typing import Callable
 
-from gazette.markers import NUMBER_IN_TEXT, find_numbers
+from gazette.parse.markers import NUMBER_IN_TEXT, find_numbers
 
 Linker = Callable[[str], "str | None"]
 """文号 → link target relative to the current page (``sz-2018-34.md``), or None."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gazette.coverage import Coverage
+from gazette.check.coverage import Coverage
 from gazette.errors import Warning
 from gazette.model import Gazette
-from gazette.text import compact
+from gazette.parse.text import compact
 
 _SECTIONS = (
     ("toc-mismatch", "目录标题与正文标题不一致"),

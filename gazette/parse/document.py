@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gazette import markers as m
-from gazette.anchors import Anchors
-from gazette.body import parse_blocks
+from gazette.parse import markers as m
+from gazette.parse.anchors import Anchors
+from gazette.parse.body import parse_blocks
 from gazette.errors import Warning
 from gazette.model import Block, Document, Join, Paragraph, Part, Signature
-from gazette.normalize import Line
-from gazette.text import clean_title, compact
+from gazette.parse.normalize import Line
+from gazette.parse.text import clean_title, compact
 
 MAX_TITLE_LINES = 4
 POLICY_TITLE_MAX = 80

@@ -10,11 +10,11 @@ from __future__ import annotations
 import posixpath
 
 from gazette.archive import Archive, issue_dir
-from gazette.browse import browse_pages, outline_counts
-from gazette.citelinks import page_linker
+from gazette.site.browse import browse_pages, outline_counts
+from gazette.site.citations import page_linker
 from gazette.model import Gazette
-from gazette.opendata import record_path
-from gazette.render import escape, front_matter, render_document
+from gazette.site.opendata import record_path
+from gazette.site.markdown import escape, front_matter, render_document
 
 
 def document_path(gazette: Gazette, slug: str) -> str:

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 
 import yaml
 
-from gazette.citelinks import Linker, link_numbers
+from gazette.site.citations import Linker, link_numbers
 from gazette.model import Document, Issue, OrderedList, Paragraph, Part, Section, Signature, Table
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}|#])")

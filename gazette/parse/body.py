@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from gazette import markers as m
-from gazette.anchors import Anchors
+from gazette.parse import markers as m
+from gazette.parse.anchors import Anchors
 from gazette.model import Block, Cell, Join, ListItem, OrderedList, Paragraph, Section, Table
-from gazette.normalize import Line
-from gazette.text import clean_title, excerpt
+from gazette.parse.normalize import Line
+from gazette.parse.text import clean_title, excerpt
 
 JOIN_MIN_LENGTH = 20
 """A fragment shorter than this is a complete short line (a name, a heading), not a cut paragraph."""

@@ -15,7 +15,7 @@ from dataclasses import replace
 os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 from pypinyin import Style, lazy_pinyin  # noqa: E402
 
-from gazette import markers as m
+from gazette.parse import markers as m
 from gazette.errors import Warning
 from gazette.model import Document, OrderedList, Paragraph, Part, Section, Table
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from gazette import markers as m
+from gazette.parse import markers as m
 from gazette.errors import Warning
 from gazette.model import TocEntry
-from gazette.normalize import Line, Source
-from gazette.text import clean_title, compact
+from gazette.parse.normalize import Line, Source
+from gazette.parse.text import clean_title, compact
 
 MAX_TITLE_LINES = 3
 FUZZY_THRESHOLD = 0.75

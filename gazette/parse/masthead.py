@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from gazette import markers as m
-from gazette.normalize import Line
-from gazette.text import clean_title, compact
+from gazette.parse import markers as m
+from gazette.parse.normalize import Line
+from gazette.parse.text import clean_title, compact
 
 _LABELLED = re.compile(r"^(?P<label>[^：:]{1,12}?)[\s\u3000]*[：:][\s\u3000]*(?P<value>.*)$")
 _GROUPS = ("编委会", "编辑部")

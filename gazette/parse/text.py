@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gazette.markers import HAN
+from gazette.parse.markers import HAN
 
 _CJK = rf"{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…《》"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \u3000\t]+|[ \u3000\t]+(?=[{_CJK}])")

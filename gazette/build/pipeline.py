@@ -15,13 +15,13 @@ import tempfile
 from pathlib import Path
 
 from gazette.archive import Archive, build_archive
-from gazette.cache import parse_all
-from gazette.convert import Conversion, convert_checked, default_sources, report_dir, write
+from gazette.build.cache import parse_all
+from gazette.build.convert import Conversion, convert_checked, default_sources, report_dir, write
 from gazette.errors import GazetteError
-from gazette.searchindex import PAGEFIND_DIR, drop_unused_pagefind_files, start_pagefind
-from gazette.searchpages import FOLDER as SEARCH_PAGES
-from gazette.searchpages import search_pages
-from gazette.write import staging_dir, swap_in, write_tree
+from gazette.build.search_index import PAGEFIND_DIR, drop_unused_pagefind_files, start_pagefind
+from gazette.site.search_text import FOLDER as SEARCH_PAGES
+from gazette.site.search_text import search_pages
+from gazette.build.write import staging_dir, swap_in, write_tree
 
 SITE = "site"
 
@@ -31,7 +31,7 @@ def build(offline: bool = False, docs: str = "docs", site: str = SITE) -> int:
     build_site(site, conversion.archive)
     print(f"built the site into {site}/")
     if offline:
-        from gazette.offline import build_offline
+        from gazette.build.offline import build_offline
 
         path = build_offline(conversion, docs)
         print(f"wrote the offline archive {path} ({path.stat().st_size // 1024} KiB)")

@@ -23,9 +23,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from gazette.errors import GazetteError
-from gazette.linkcheck import check_site
-from gazette.pages import issue_label
-from gazette.write import write_tree
+from gazette.check.linkcheck import check_site
+from gazette.site.pages import issue_label
+from gazette.build.write import write_tree
 
 CONFIG = "mkdocs-offline.yml"
 SITE_CONFIG = "mkdocs.yml"

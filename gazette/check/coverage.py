@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from gazette.normalize import Source
+from gazette.parse.normalize import Source
 
 _COUNTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff0-9]")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)

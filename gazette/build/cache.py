@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from gazette.coverage import source_counts
+from gazette.check.coverage import source_counts
 from gazette.model import Gazette
-from gazette.normalize import read_source
+from gazette.parse.normalize import read_source
 from gazette.parse import parse_source
 
 CACHE_ENV = "GAZETTE_CACHE"
@@ -43,7 +43,7 @@ class Parsed:
 @lru_cache(maxsize=1)
 def _code_version() -> str:
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for path in sorted(package.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -1,6 +1,6 @@
 """Check the links of a built site: every local ``href``/``src`` reaches a file, every ``#anchor`` an id.
 
-``python -m gazette.linkcheck [SITE]`` prints ``error: PAGE: broken link to TARGET`` per problem
+``python -m gazette.check.linkcheck [SITE]`` prints ``error: PAGE: broken link to TARGET`` per problem
 and exits 1 when there is any. Links to other sites are not fetched (the build must not depend on
 the network); a ``file://`` archive and a served site resolve the same relative links.
 """
@@ -100,7 +100,7 @@ def _check(site: Path, page: Path, link: str, pages: dict, directory_urls: bool)
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) > 1:
-        print("usage: python -m gazette.linkcheck [SITE]", file=sys.stderr)
+        print("usage: python -m gazette.check.linkcheck [SITE]", file=sys.stderr)
         return 2
     site = Path(args[0] if args else "site")
     if not (site / "index.html").is_file():

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.archive import Archive, build_archive
-from gazette.cache import PARALLEL_FROM, parse_all
-from gazette.coverage import Coverage, compare
+from gazette.build.cache import PARALLEL_FROM, parse_all
+from gazette.check.coverage import Coverage, compare
 from gazette.errors import GazetteError
-from gazette.opendata import data_files
-from gazette.pages import archive_files, document_path, gazette_files
-from gazette.report import render_report
-from gazette.write import write_tree
+from gazette.site.opendata import data_files
+from gazette.site.pages import archive_files, document_path, gazette_files
+from gazette.check.report import render_report
+from gazette.build.write import write_tree
 
 DEFAULT_SOURCES = "gazettes/*.txt"
 

@@ -11,15 +11,15 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from gazette import proofread
-from gazette.document import parse_document
+from gazette.check import proofread
+from gazette.parse.document import parse_document
 from gazette.errors import ParseError, Warning
-from gazette.markers import ISSUE_NUMBER
-from gazette.links import assign_slugs, with_cites
-from gazette.masthead import issue_facts, read_masthead
+from gazette.parse.markers import ISSUE_NUMBER
+from gazette.parse.references import assign_slugs, with_cites
+from gazette.parse.masthead import issue_facts, read_masthead
 from gazette.model import Document, Gazette, Issue, Join
-from gazette.normalize import Source, read_source
-from gazette.split import find_toc, locate, split_front
+from gazette.parse.normalize import Source, read_source
+from gazette.parse.split import find_toc, locate, split_front
 
 _FILE_NAME = re.compile(r"^(?P<year>\d{4})-(?P<no>\d{1,3})\.txt$")
 

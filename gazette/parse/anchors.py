@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gazette.markers import ANCHOR_PREFIX
+from gazette.parse.markers import ANCHOR_PREFIX
 
 FLAT = ("chapter", "article")
 """Kinds numbered throughout a text, whose ids need no parent: 第三条 is ``art-3``."""

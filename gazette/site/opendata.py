@@ -17,9 +17,9 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from gazette.archive import Archive, url_of
-from gazette.markers import DOCUMENT_TYPES
+from gazette.parse.markers import DOCUMENT_TYPES
 from gazette.model import Document, Gazette
-from gazette.render import front_matter
+from gazette.site.markdown import front_matter
 
 PUBLISHER = "三门峡市人民政府办公室"
 GAZETTE = "三门峡市人民政府公报"

@@ -9,7 +9,7 @@ from typing import Callable
 from pypinyin import lazy_pinyin
 
 from gazette.model import Part, Section
-from gazette.render import escape, front_matter
+from gazette.site.markdown import escape, front_matter
 
 TYPE_ORDER = ("决议", "决定", "命令（令）", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
               "批复", "议案", "函", "纪要")

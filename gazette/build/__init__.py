@@ -1,0 +1,1 @@
+"""Stage: building — convert, cache, MkDocs, search index, offline archive; the only writer of files."""
