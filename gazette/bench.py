@@ -100,7 +100,7 @@ def _timed(cwd: Path, command: list[str]) -> tuple[float, int]:
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=output, stderr=subprocess.STDOUT, text=True)
         # wait4 gives the child's usage; on Linux its ru_maxrss also covers the children it waited for
-        # (pagefind, the parse workers), so this is the largest process of the tree.
+        # (the parse workers), so this is the largest process of the tree.
         _, status, usage = os.wait4(child.pid, 0)
         elapsed = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)

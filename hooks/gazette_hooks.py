@@ -1,16 +1,7 @@
 """MkDocs hooks: thin adapters that call the package."""
 
-from mkdocs.plugins import event_priority
-
 from gazette.site.compact_html import compact_html
-from gazette.build.search_index import compact_search_index
 
 
 def on_post_page(output, **kwargs):
     return compact_html(output)
-
-
-# After the search plugin has written its index (priority 0), before an offline plugin inlines it.
-@event_priority(-50)
-def on_post_build(config, **kwargs):
-    compact_search_index(config["site_dir"])

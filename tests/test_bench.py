@@ -33,4 +33,4 @@ def test_bench_of_a_tiny_archive_prints_its_figures_as_json(tmp_path):
     assert figures["search_first_query_bytes"] is None
     site = Path(figures["site_dir"])
     assert (site / "2006" / "3" / "sz-2005-134" / "index.html").is_file()
-    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (site / "search" / "head.js").is_file()

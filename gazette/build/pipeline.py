@@ -1,6 +1,6 @@
 """``build``: convert, ``mkdocs build --strict`` into a fresh site/ swapped in when complete,
-searched with Pagefind, and with ``--offline`` the offline archive zip in dist/ (searched with Material's
-lunr search, which works from ``file://``).
+with the search index of :mod:`gazette.build.search_index`, and with ``--offline`` the offline archive zip
+in dist/ (the same search, which works from ``file://``).
 
 Set SOURCE_DATE_EPOCH for a reproducible build: MkDocs takes the sitemap dates and the gzip
 time of sitemap.xml.gz from it, the offline archive its zip times and 说明 page.
@@ -18,9 +18,8 @@ from gazette.archive import Archive, build_archive
 from gazette.build.cache import parse_all
 from gazette.build.convert import Conversion, convert_checked, default_sources, report_dir, write
 from gazette.errors import GazetteError
-from gazette.build.search_index import PAGEFIND_DIR, drop_unused_pagefind_files, start_pagefind
-from gazette.site.search_text import FOLDER as SEARCH_PAGES
-from gazette.site.search_text import search_pages
+from gazette.build.search_index import FOLDER as SEARCH_FOLDER
+from gazette.build.search_index import document_order, write_index
 from gazette.build.write import staging_dir, swap_in, write_tree
 
 SITE = "site"
@@ -49,13 +48,12 @@ def convert_sources(docs: str) -> Conversion:
 
 
 def build_site(site: str, archive: Archive | None = None) -> None:
-    """``mkdocs build --strict`` and, at the same time, the Pagefind index of the search pages made from
-    ``archive`` (by default the archive of ``gazettes/``, parsed or taken from the parse cache); both go
-    into a staging folder swapped in as ``site`` only when both succeed. MkDocs renders on one core while
-    the search pages are written and Pagefind indexes them on the other."""
+    """``mkdocs build --strict`` and, at the same time, the search index of ``archive`` (by default the
+    archive of ``gazettes/``, parsed or taken from the parse cache); both go into a staging folder swapped
+    in as ``site`` only when both succeed. MkDocs renders in a child process on one core while the index
+    is written here on the other."""
     staging = staging_dir(site)
-    pages = staging_dir(SEARCH_PAGES)
-    index = staging_dir(PAGEFIND_DIR)
+    index = staging_dir(SEARCH_FOLDER)
     logs = tempfile.TemporaryFile("w+")
     try:
         mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
@@ -63,32 +61,26 @@ def build_site(site: str, archive: Archive | None = None) -> None:
         try:
             if archive is None:
                 archive = build_archive([result.gazette for result in parse_all(default_sources()).values()])
-            write_tree(pages, search_pages(archive))
-            indexer = start_pagefind(pages, index)
+            write_index(document_order(archive.gazettes), index)
         finally:
             built = mkdocs.wait()
-        indexed = indexer.wait()
         if built != 0:
             logs.seek(0)
             sys.stderr.write(logs.read())
             raise GazetteError("mkdocs.yml", "mkdocs build --strict failed; the previous site/ is kept")
-        if indexed != 0:
-            raise GazetteError(str(pages), "pagefind could not index the search pages: " + indexer.stderr.read().strip())
         _drop_unused_theme_files(staging)
-        index.rename(staging / PAGEFIND_DIR)
-        drop_unused_pagefind_files(staging)
+        index.rename(staging / SEARCH_FOLDER)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(index, ignore_errors=True)
         raise
     finally:
-        shutil.rmtree(pages, ignore_errors=True)
         logs.close()
     swap_in(staging, Path(site))
 
 
 _UNUSED_ONLINE = ("assets/javascripts/lunr", "assets/javascripts/workers")
-"""Material's lunr search, which the online site does not load (it searches with Pagefind)."""
+"""Material's lunr search and its worker, which no page loads (the site searches with its own index)."""
 
 
 def _drop_unused_theme_files(site: Path) -> None:
