@@ -55,13 +55,14 @@ def _blocks(block, anchor: str) -> Iterator[Block]:
         # The item numbers are list markers on the page, not text.
         yield from (Block(anchor, item.text) for item in block.items)
     elif isinstance(block, Signature):
-        yield from (Block(anchor, line) for line in (*block.issuers, block.date_text) if line)
+        # One paragraph on the page, its lines joined as those of any paragraph.
+        yield Block(anchor, "".join((*block.issuers, block.date_text)))
 
 
 def _section(block: Section) -> Iterator[Block]:
     # The marker and its text are one printed line (第一条　为了……), so one block, as in the source.
     gap = " " if block.label[-1] in "章节条.．" else ""
-    yield Block(block.anchor, block.label + gap + (block.heading or block.text or ""))
+    yield Block(block.anchor, (block.label + gap + (block.heading or block.text or "")).replace("\n", ""))
     for child in block.children:
         yield from _blocks(child, block.anchor)
 

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,11 +22,21 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """Build the site from gazettes/ once per session (convert + mkdocs build --strict)."""
-    result = subprocess.run([sys.executable, "-m", "gazette", "build"], cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
+    """Build the site and the offline archive from gazettes/ once per session (convert + mkdocs build --strict)."""
+    result = subprocess.run([sys.executable, "-m", "gazette", "build", "--offline"], cwd=ROOT, capture_output=True,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     return SITE
+
+
+@pytest.fixture(scope="session")
+def offline_site(built_site, tmp_path_factory) -> Path:
+    """The offline archive of the session's build, unzipped: its index.html opens from file://."""
+    archive = max((ROOT / "dist").glob("*.zip"), key=lambda path: path.stat().st_mtime)
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder)
+    return folder / archive.stem
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
