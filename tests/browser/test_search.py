@@ -8,6 +8,7 @@ paragraphs, headings, list entries, table cells), folded by this module's own ``
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -173,3 +174,77 @@ def test_a_hit_inside_an_article_links_to_it_with_the_sentence_around_the_match(
     assert hit["anchors"][at] == "art-6"
     assert hit["excerpts"][at] == "各级人民政府是本级政府性债务管理的责任主体，"
     assert all(text.count("限额") or "限额" in fold(text) for text in results["限额"]["excerpts"])
+
+
+def _results(page) -> list[str]:
+    page.wait_for_function("() => /结果/.test(document.querySelector('.md-search-result__meta').textContent)")
+    return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+
+
+def _type(page, query: str) -> None:
+    box = page.locator(".md-search__input")
+    box.fill("")
+    page.keyboard.type(query)
+
+
+def test_keys_open_the_box_walk_the_results_and_enter_lands_on_the_article(page, site_url):
+    page.goto(site_url + "/2019/2/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("本级政府性债务")
+    hrefs = _results(page)
+    assert any(href.endswith("/2019/2/sz-2018-34/#art-6") for href in hrefs), hrefs
+    assert page.locator(".md-search-result mark").first.inner_text() == "本级政府性债务"
+    facts = page.locator(".gz-search-facts").all_inner_texts()
+    assert any("三政〔2018〕34号" in f and "2018-12-17" in f and "2019年第2号" in f and "通知" in f for f in facts)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.keyboard.press("s")
+    _type(page, "三政〔2018〕34")
+    _results(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == site_url + "/2019/2/sz-2018-34/"
+
+
+@contextmanager
+def _rerun(page):
+    """Wait until the list shows the query run by what the block does (a filter, the order)."""
+    done = page.get_attribute(".md-search-result", "data-gz-done")
+    yield
+    page.wait_for_function("done => document.querySelector('.md-search-result').getAttribute('data-gz-done') !== done",
+                           arg=done)
+
+
+def test_filters_narrow_the_results_and_date_order_puts_the_newest_first(page, site_url):
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").click()
+    _type(page, "管理")
+    everything = _results(page)
+    with _rerun(page):
+        page.locator("[data-gz-filter=type]").select_option(label="决定（2）")
+    decisions = _results(page)
+    assert 0 < len(decisions) < len(everything)
+    assert decisions and all("决定" in f for f in page.locator(".gz-search-facts").all_inner_texts())
+    page.locator("[data-gz-filter=type]").select_option(value="")
+    with _rerun(page):
+        page.locator("[data-gz-sort]").select_option(value="date")
+    assert len(_results(page)) == len(everything)
+    dates = [re.search(r"\d{4}-\d\d-\d\d|$", f).group(0) for f in page.locator(".gz-search-facts").all_inner_texts()]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_the_offline_archive_searches_from_disk_and_lands_on_the_html_page(page, offline_site):
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator(".md-search__input").click()
+    page.keyboard.type("本级政府性债务")
+    hrefs = _results(page)
+    target = next(href for href in hrefs if "sz-2018-34.html#art-6" in href)
+    with page.expect_navigation():
+        page.locator(f'.md-search-result__link[href="{target}"]').click()
+    assert page.url.startswith("file://") and page.url.endswith("/2019/2/sz-2018-34.html#art-6")
+    assert page.locator("#art-6").is_visible()

@@ -476,6 +476,7 @@
       shownSoFar += page.length;
       meta.textContent = count(search); // last: a finished count means the list is complete
       more(search, mine, shownSoFar);
+      result.setAttribute("data-gz-done", mine); // for tests: which query the list shows
     });
   }
 
