@@ -28,6 +28,7 @@ import threading
 import time
 from pathlib import Path
 
+from gazette.bench_search import browser_figures, index_figures, query_set
 from gazette.errors import GazetteError
 from gazette.synthetic import write_issues
 
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "overrides", "hooks")
 """What a build reads besides the package and the issue texts."""
 QUERY = "债务"
+SAMPLE = ROOT / "gazettes" / "2019-02.txt"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -42,10 +44,16 @@ BASELINE_CONFIG = "site_name: 三门峡市人民政府公报\ndocs_dir: docs\nth
 """Material's defaults: its search plugin (enabled when no plugins are listed), every page in the navigation."""
 
 
-def bench(documents: int, baseline: bool = False, search: bool = True, workdir: str | None = None) -> dict:
-    """Build a synthetic archive of at least ``documents`` documents and measure it; return the figures."""
+def bench(documents: int, baseline: bool = False, search: bool = True, workdir: str | None = None,
+          search_only: bool = False) -> dict:
+    """Build a synthetic archive of at least ``documents`` documents and measure it; return the figures.
+
+    With ``search_only``, only parse, index and query (:mod:`gazette.bench_search`): the search index of the
+    whole archive is put into the site of one issue, whose pages are all a query needs."""
     work = Path(workdir or tempfile.mkdtemp(prefix="gazette-bench-"))
     project = make_project(work / "project", documents)
+    if search_only:
+        return search_bench(work, project, search)
     figures: dict = {"documents": 0, "issues": len(list((project / "gazettes").glob("*.txt")))}
     figures["convert_s"], _ = _timed(project, [sys.executable, "-m", "gazette", "convert"])
     figures["convert_warm_s"], _ = _timed(project, [sys.executable, "-m", "gazette", "convert"])
@@ -60,6 +68,9 @@ def bench(documents: int, baseline: bool = False, search: bool = True, workdir: 
     figures["site_dir"] = str(site)
     figures["search_first_query_bytes"] = first_query_bytes(site) if search else None
     figures["peak_rss_mb"] = round(build_rss / 1024, 1)
+    figures["search"] = index_figures(project, work / "index", _env())
+    if search:
+        figures["search"].update(browser_figures(site, query_set(SAMPLE)))
     if baseline:
         base = figures["baseline"] = baseline_build(work / "baseline", docs, search)
         figures["ratios"] = {
@@ -84,8 +95,27 @@ def make_project(project: Path, documents: int) -> Path:
             shutil.copytree(source, project / name)
         else:
             shutil.copy2(source, project / name)
-    write_issues(project / "gazettes", documents, ROOT / "gazettes" / "2019-02.txt")
+    write_issues(project / "gazettes", documents, SAMPLE)
     return project
+
+
+def search_bench(work: Path, project: Path, search: bool) -> dict:
+    """Parse (into the parse cache), index, and query the archive in the site of one issue."""
+    figures: dict = {"issues": len(list((project / "gazettes").glob("*.txt")))}
+    figures["parse_s"], figures["parse_peak_rss_mb"] = _timed(project, [
+        sys.executable, "-c", "from gazette.build.cache import parse_all\n"
+        "from gazette.build.convert import default_sources\nparse_all(default_sources())"])
+    figures["parse_peak_rss_mb"] = round(figures["parse_peak_rss_mb"] / 1024, 1)
+    index = work / "index"
+    figures["search"] = index_figures(project, index, _env())
+    figures["documents"] = figures["search"]["documents"]
+    if search:
+        small = make_project(work / "small", 1)
+        _timed(small, [sys.executable, "-m", "gazette", "build"])
+        shutil.rmtree(small / "site" / "search")
+        shutil.copytree(index, small / "site" / "search")
+        figures["search"].update(browser_figures(small / "site", query_set(SAMPLE)))
+    return figures
 
 
 # --- 2. timing ---------------------------------------------------------------------------------

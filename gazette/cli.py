@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--no-search", dest="search", action="store_false",
                        help="skip the browser measurement of the first search")
+    bench.add_argument("--search-only", action="store_true",
+                       help="only parse, index and query the archive (no site build): for large archives")
     bench.add_argument("--workdir", help="folder for the project, site and baseline (default: a new temporary folder)")
     bench.set_defaults(run=_bench)
     return parser
@@ -137,6 +139,7 @@ def _bench(args) -> int:
 
     if args.documents < 1:
         raise GazetteError("--documents", "must be at least 1")
-    figures = bench(args.documents, baseline=args.baseline, search=args.search, workdir=args.workdir)
+    figures = bench(args.documents, baseline=args.baseline, search=args.search, workdir=args.workdir,
+                    search_only=args.search_only)
     sys.stdout.write(to_json(figures) + "\n" if args.json else report(figures))
     return 0

@@ -180,7 +180,7 @@
   }
 
   // --- search --------------------------------------------------------------------------------------
-  var VERIFY_ALL = 80; // candidate units loaded at once to verify and rank a whole small result set
+  var VERIFY_ALL = 30; // candidate units loaded at once to verify and rank a whole small result set
   var WINDOW = 50;     // characters of context on each side of a match, at most
 
   function candidates(terms) {
@@ -232,27 +232,35 @@
     return found;
   }
 
-  // Load and check one candidate document: null when a term is not really there (bigrams only met).
-  function verify(doc, terms, byTerm) {
-    var units = [];
-    byTerm.forEach(function (byDoc) { byDoc.get(doc).forEach(function (u) { if (units.indexOf(u) < 0) units.push(u); }); });
-    return Promise.all(units.map(function (u) { return load("t/" + u); })).then(function (datas) {
-      var data = {};
-      units.forEach(function (u, i) { data[u] = datas[i]; });
+  // Load what one candidate document needs and check it: null when a term is not really there (its
+  // bigrams only met). Terms of one or two characters are exact in the postings and need no check; `all`
+  // loads every candidate unit, to count occurrences exactly (small result sets).
+  function verify(doc, terms, byTerm, all) {
+    var head = firstUnit[doc], shown = 0, want = [];
+    terms.forEach(function (term, t) { if (points(term).length > points(terms[shown]).length) shown = t; });
+    terms.forEach(function (term, t) {
+      var units = byTerm[t].get(doc);
+      if (all || points(term).length > 2) want = want.concat(units);
+      else if (t === shown) want.push(units.find(function (u) { return u !== head; }) || units[0]);
+    });
+    want = want.filter(function (u, i) { return want.indexOf(u) === i; });
+    return Promise.all(want.map(function (u) { return load("t/" + u); })).then(function (datas) {
+      var data = new Map();
+      want.forEach(function (u, i) { data.set(u, datas[i]); });
       var count = 0, title = true, hit = null;
       for (var t = 0; t < terms.length; t++) {
-        var termUnits = byTerm[t].get(doc), found = 0;
-        for (var k = 0; k < termUnits.length; k++) {
-          var occ = occurrences(data[termUnits[k]], terms[t]);
+        var units = byTerm[t].get(doc), found = 0, inTitle = false;
+        for (var k = 0; k < units.length; k++) {
+          if (!data.has(units[k])) { found += 1; inTitle = inTitle || units[k] === head; continue; }
+          var occ = occurrences(data.get(units[k]), terms[t]);
           found += occ.length;
-          var isHead = termUnits[k] === firstUnit[doc];
-          if (occ.length && (!hit || (hit.head && !isHead)) && t === 0) {
-            hit = { unit: data[termUnits[k]], block: occ[0].block, head: isHead };
+          if (occ.length && units[k] === head) inTitle = true;
+          if (occ.length && t === shown && (!hit || (hit.head && units[k] !== head))) {
+            hit = { unit: data.get(units[k]), block: occ[0].block, head: units[k] === head };
           }
-          if (isHead && !occ.length) title = false;
         }
         if (!found) return null;
-        if (termUnits[0] !== firstUnit[doc]) title = false;
+        title = title && inTitle;
         count += found * points(terms[t]).length;
       }
       var meta = datas[0][1];
@@ -294,7 +302,7 @@
           var units = 0;
           docs.forEach(function (doc) { byTerm.forEach(function (byDoc) { units += byDoc.get(doc).length; }); });
           if (units <= VERIFY_ALL) {
-            return Promise.all(docs.map(function (doc) { return verify(doc, terms, byTerm); })).then(function (checked) {
+            return Promise.all(docs.map(function (doc) { return verify(doc, terms, byTerm, true); })).then(function (checked) {
               var results = rank(checked.filter(Boolean), knownDocs, options.sort);
               return cursor(terms, results, true, null);
             });
@@ -321,7 +329,7 @@
         if (out.length >= n || position >= ranked.length) return Promise.resolve(out);
         var batch = ranked.slice(position, position + n - out.length);
         position += batch.length;
-        return Promise.all(batch.map(function (r) { return verify(r.doc, terms, byTerm); })).then(function (checked) {
+        return Promise.all(batch.map(function (r) { return verify(r.doc, terms, byTerm, false); })).then(function (checked) {
           checked.forEach(function (r) {
             if (r) out.push(shown(r, terms)); else if (!exact) result.total--;
           });
