@@ -13,26 +13,27 @@ from pathlib import Path
 
 import pytest
 from tests.browser_support import launched
+from tests.repo_copy import fresh_copy, run_build
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """Build the site and the offline archive from gazettes/ once per session (convert + mkdocs build --strict)."""
-    result = subprocess.run([sys.executable, "-m", "gazette", "build", "--offline"], cwd=ROOT, capture_output=True,
-                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
+def built_site(tmp_path_factory) -> Path:
+    """Build the site and the offline archive once per session (convert + mkdocs build --strict) in a fresh
+    copy of the repository, so the developer's own docs/, site/ and dist/ are left alone."""
+    repo = fresh_copy(tmp_path_factory.mktemp("browser-project"))
+    result = run_build(repo, "--offline")
     assert result.returncode == 0, result.stdout + result.stderr
-    return SITE
+    return repo / "site"
 
 
 @pytest.fixture(scope="session")
 def offline_site(built_site, tmp_path_factory) -> Path:
     """The offline archive of the session's build, unzipped: its index.html opens from file://."""
-    archive = max((ROOT / "dist").glob("*.zip"), key=lambda path: path.stat().st_mtime)
+    archive = next((built_site.parent / "dist").glob("*.zip"))
     folder = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(folder)
