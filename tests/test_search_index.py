@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gazette.build.search_index import (KNOWN, Writer, _cut, decode, encode, fnv1a, grams, known_keys, shard_count,
-                                        write_index)
+from gazette.build.search_index import (KNOWN, UNIT_CHARS, Writer, _cut, decode, encode, fnv1a, grams, known_keys, shard_count,
+                                        unit_bigrams, write_index)
 from gazette.model import Cell, Document, Gazette, Issue, OrderedList, Paragraph, Section, Signature, Table
 from gazette.site.search_fold import fold, query_terms
 from gazette.site.search_text import Block, body_blocks, head_blocks
@@ -51,9 +51,11 @@ def test_fnv1a_hashes_utf16_code_units_as_javascript_does():
     assert fnv1a("债务") != fnv1a("务债")
 
 
-def test_grams_are_the_characters_and_bigrams_of_a_block():
+def test_grams_are_the_characters_and_bigrams_of_a_block_and_never_span_two():
     assert grams("债务管") == {"债", "务", "管", "债务", "务管"}
     assert grams("债") == {"债"}
+    assert unit_bigrams(["债务", "管", "理办"]) == {"债务", "理办"}
+    assert unit_bigrams(["债务管"]) == {"债务", "务管"} and unit_bigrams([]) == set()
 
 
 def test_shard_count_grows_with_the_archive_as_a_power_of_two():
@@ -99,8 +101,9 @@ def test_known_keys_are_the_title_the_number_in_its_short_forms_and_table_names(
 
 
 def test_units_are_cut_at_block_boundaries_and_never_split_a_block():
-    blocks = [Block("", "字" * 600), Block("", "字" * 600), Block("", "字" * 3000), Block("", "字")]
-    assert [[len(b.text) for b in unit] for unit in _cut(blocks)] == [[600], [600], [3000], [1]]
+    part, whole = UNIT_CHARS * 3 // 5, UNIT_CHARS * 3
+    blocks = [(Block("", text), text) for text in ("字" * part, "字" * part, "字" * whole, "字", "字")]
+    assert [[len(b.text) for b, _ in unit] for unit in _cut(blocks)] == [[part], [part], [whole], [1, 1]]
     assert _cut([]) == []
 
 
@@ -135,8 +138,9 @@ def test_written_index_finds_every_unit_by_its_grams_and_known_items_by_document
         assert name == f"t/{unit}" and units[doc] <= unit < units[doc + 1]
         for _, text in blocks:
             for gram in grams(fold(text)):
-                assert unit in postings(gram)
+                assert (unit if len(gram) == 2 else doc) in postings(gram)  # bigrams by unit, characters by document
     assert postings("泰福") == [1] and postings("名单") == [units[1], units[1] + 1]
+    assert postings("泰") == [0] and postings("名") == [0, 1]
     assert postings(KNOWN + "35号") == [1] and postings(KNOWN + "34号") == [0]
     assert postings(KNOWN + "三门峡泰福商贸有限公司") == [0]
     _, meta = _load(tmp_path / "t" / "0" / "0.js")[1][:2]

@@ -5,9 +5,10 @@ Why this shape (README, 检索): a reader's query must find every document whose
 
 - a document's text is cut into *units* of about ``UNIT_CHARS`` characters at block boundaries (unit 0
   is the title and 文号); no match crosses a block, so every occurrence lies inside one unit;
-- every unit is indexed by its single characters and its character bigrams (no word segmentation):
-  a term's candidate units are those holding all its bigrams, a superset of the units that contain it;
-  the browser then verifies candidates against their text, so results are exact;
+- every unit is indexed by its character bigrams (no word segmentation), every document by its single
+  characters (a one-character query needs no more: its postings are exact); a longer term's candidate
+  units are those holding all its bigrams, a superset of the units that contain it, which the browser
+  verifies against their text, so results are exact;
 - postings are unit ids, delta-coded as base-32 varints in a URL-safe alphabet (``encode``), and sharded
   by a 32-bit FNV-1a hash of the gram into ``p/<shard>.js``; known items (titles, 文号 in full and
   short forms, names from tables) share those shards under the key ``~<folded key>`` with document ids;
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import defaultdict
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -36,8 +38,8 @@ from gazette.site.search_fold import fold
 from gazette.site.search_text import Block, body_blocks, head_blocks, names
 
 FOLDER = "search"
-UNIT_CHARS = 1000
-"""Characters of text per unit (at block boundaries): one unit is one excerpt's download (about 3 KB)."""
+UNIT_CHARS = 1500
+"""Characters of text per unit (at block boundaries): one unit is one excerpt's download (about 5 KB)."""
 KNOWN = "~"
 """Prefix of known-item keys in the posting shards; grams are at most two characters, keys longer."""
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
@@ -57,14 +59,13 @@ def _digits(value: int) -> str:
 _TABLE = [_digits(value) for value in range(_SMALL)]
 
 
-def encode(ids: Iterable[int], previous: int = -1) -> str:
+def encode(ids: list[int], previous: int = -1) -> str:
     """Ascending ids as gaps (id − previous − 1), each a varint of ``ALPHABET`` characters."""
-    out = []
-    for value in ids:
-        gap = value - previous - 1
-        out.append(_TABLE[gap] if gap < _SMALL else _digits(gap))
-        previous = value
-    return "".join(out)
+    gaps = [value - before - 1 for before, value in zip([previous, *ids], ids)]
+    try:
+        return "".join([_TABLE[gap] for gap in gaps])
+    except IndexError:  # a gap of 32,768 or more: rare, so the fast path above comes first
+        return "".join(_TABLE[gap] if gap < _SMALL else _digits(gap) for gap in gaps)
 
 
 def decode(text: str) -> list[int]:
@@ -101,8 +102,24 @@ def shard_count(documents: int) -> int:
 def grams(text: str) -> set[str]:
     """Single characters and bigrams of one folded block."""
     found = set(text)
-    found.update(text[index:index + 2] for index in range(len(text) - 1))
+    found.update(map(str.__add__, text, text[1:]))
     return found
+
+
+def unit_bigrams(blocks: list[str]) -> set[str]:
+    """The bigrams of a unit's folded blocks; none spans two blocks (no match does)."""
+    joined = _SEPARATOR.join(blocks)
+    found = set(map(str.__add__, joined, joined[1:]))
+    at = -1
+    for block in blocks[:-1]:
+        at += len(block) + 1
+        found.discard(joined[at - 1:at + 1])
+        found.discard(joined[at:at + 2])
+    return found
+
+
+_SEPARATOR = "\x00"
+"""Joins the blocks of a unit; folded text never holds it (a control character of no gazette)."""
 
 
 def known_keys(document: Document) -> set[str]:
@@ -171,7 +188,7 @@ def encode_values(values: Iterable[int]) -> str:
 
 FACETS = ("year", "type", "issuer", "section")
 """The filters of the search box: 年份, 文种, 发文机关, 栏目."""
-BATCH = 400_000
+BATCH = 2_000_000
 """Postings held in memory before they are spilled to disk."""
 
 
@@ -199,7 +216,7 @@ class Writer:
         self.directory_urls = directory_urls
         self.spill_dir = Path(tempfile.mkdtemp(prefix="gazette-search-"))
         self.spill = Spill(self.spill_dir)
-        self.postings: dict[str, list[int]] = {}
+        self.postings: defaultdict[str, list[int]] = defaultdict(list)
         self.pending = 0
         self.documents = 0
         self.units = 0
@@ -210,14 +227,20 @@ class Writer:
     def add(self, gazette: Gazette, document: Document) -> None:
         doc = self.documents
         self.documents += 1
-        body = [Block(anchor, text) for anchor, text in body_blocks(document) if fold(text)]
-        chars = sum(len(text) for _, text in body)
-        meta = document_meta(gazette, document, chars)
+        body = [(block, folded) for block in body_blocks(document) if (folded := fold(block.text))]
+        meta = document_meta(gazette, document, sum(len(block.text) for block, _ in body))
         self.first_units.append(self.units)
-        for unit in [head_blocks(document)] + _cut(body):
+        head = [(block, fold(block.text)) for block in head_blocks(document)]
+        self._unit(doc, meta, head)
+        for unit in _cut(body):
             self._unit(doc, meta, unit)
+        postings = self.postings
+        characters = set().union(*(folded for _, folded in head + body))
+        for character in characters:
+            postings[character].append(doc)
+        self.pending += len(characters)
         for key in known_keys(document):
-            self._post(KNOWN + key, doc)
+            postings[KNOWN + key].append(doc)
         year = document.date.year if document.date else (gazette.issue.year if gazette.issue else None)
         for name, value in zip(FACETS, (year, document.type, document.issuer, document.section)):
             values = self.facets[name]
@@ -225,27 +248,23 @@ class Writer:
         if self.pending >= BATCH:
             self._flush()
 
-    def _unit(self, doc: int, meta: list, blocks: list[Block]) -> None:
+    def _unit(self, doc: int, meta: list, blocks: list[tuple[Block, str]]) -> None:
         unit = self.units
         self.units += 1
-        found: set[str] = set()
-        for _, text in blocks:
-            found |= grams(fold(text))
+        found = unit_bigrams([folded for _, folded in blocks])
+        postings = self.postings
         for gram in found:
-            self._post(gram, unit)
-        folder = self.folder / "t" / str(unit // 1000)
+            postings[gram].append(unit)
+        self.pending += len(found)
+        folder = os.path.join(self.folder, "t", str(unit // 1000))
         if unit % 1000 == 0:
-            folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{unit}.js").write_text(script(f"t/{unit}", [doc, meta, [list(block) for block in blocks]]),
-                                           encoding="utf-8")
-
-    def _post(self, key: str, value: int) -> None:
-        self.postings.setdefault(key, []).append(value)
-        self.pending += 1
+            os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, f"{unit}.js"), "w", encoding="utf-8") as out:
+            out.write(script(f"t/{unit}", [doc, meta, [list(block) for block, _ in blocks]]))
 
     def _flush(self) -> None:
         self.spill.write(self.postings)
-        self.postings, self.pending = {}, 0
+        self.postings, self.pending = defaultdict(list), 0
 
     def finish(self) -> dict:
         """Write the shards, the head and the facets; return the figures."""
@@ -283,16 +302,17 @@ class Writer:
         shutil.rmtree(self.spill_dir, ignore_errors=True)
 
 
-def _cut(blocks: list[Block]) -> list[list[Block]]:
-    """Consecutive blocks grouped into units of about ``UNIT_CHARS`` characters; a block is never split."""
-    units: list[list[Block]] = []
+def _cut(blocks: list) -> list[list]:
+    """Consecutive (block, folded) pairs grouped into units of about ``UNIT_CHARS`` characters; a block is
+    never split."""
+    units: list[list] = []
     size = UNIT_CHARS
-    for block in blocks:
-        if size + len(block.text) > UNIT_CHARS and (not units or units[-1]):
+    for pair in blocks:
+        if size + len(pair[1]) > UNIT_CHARS and (not units or units[-1]):
             units.append([])
             size = 0
-        units[-1].append(block)
-        size += len(block.text)
+        units[-1].append(pair)
+        size += len(pair[1])
     return units
 
 

@@ -9,6 +9,7 @@
   // --- folding: the same as gazette/site/search_fold.py ------------------------------------------
   var BRACKETS = { "\u3014": "[", "\u3015": "]" };
   var DROP = /[\s\x1c-\x1f\x85\u200b-\u200d\u2060\ufeff\u00ad]/;
+  var DROPS = new RegExp(DROP.source, "g");
   var foldCache = Object.create(null);
 
   function foldChar(ch) {
@@ -39,10 +40,12 @@
     return { text: folded, from: from };
   }
 
+  // The whole-string form, as the index writer folds (gazette/site/search_fold.py: NFKC, 〔〕 as [],
+  // no white space, a-z); foldMap folds character by character, which differs only around combining
+  // marks, and serves only to place highlights.
   function fold(text) {
-    var out = "";
-    for (var ch of text) out += foldChar(ch);
-    return out;
+    text = text.normalize("NFKC").replace(/\u3014/g, "[").replace(/\u3015/g, "]");
+    return text.replace(DROPS, "").replace(/[A-Z]+/g, function (run) { return run.toLowerCase(); });
   }
 
   function queryTerms(query) {
@@ -186,9 +189,13 @@
   function candidates(terms) {
     return Promise.all(terms.map(function (term) {
       return Promise.all(cover(term).map(postings)).then(function (lists) {
+        var byDoc = new Map();
+        if (points(term).length === 1) { // a single character: documents, exact; its units are not known
+          lists[0].forEach(function (doc) { byDoc.set(doc, []); });
+          return byDoc;
+        }
         lists.sort(function (a, b) { return a.length - b.length; });
         var units = lists.reduce(intersect);
-        var byDoc = new Map();
         units.forEach(function (unit) {
           var doc = docOf(unit);
           if (!byDoc.has(doc)) byDoc.set(doc, []);
@@ -241,7 +248,7 @@
     terms.forEach(function (term, t) {
       var units = byTerm[t].get(doc);
       if (all || points(term).length > 2) want = want.concat(units);
-      else if (t === shown) want.push(units.find(function (u) { return u !== head; }) || units[0]);
+      else if (t === shown && units.length) want.push(units.find(function (u) { return u !== head; }) || units[0]);
     });
     want = want.filter(function (u, i) { return want.indexOf(u) === i; });
     return Promise.all(want.map(function (u) { return load("t/" + u); })).then(function (datas) {
@@ -249,7 +256,7 @@
       want.forEach(function (u, i) { data.set(u, datas[i]); });
       var count = 0, title = true, hit = null;
       for (var t = 0; t < terms.length; t++) {
-        var units = byTerm[t].get(doc), found = 0, inTitle = false;
+        var units = byTerm[t].get(doc), found = units.length ? 0 : 1, inTitle = false;
         for (var k = 0; k < units.length; k++) {
           if (!data.has(units[k])) { found += 1; inTitle = inTitle || units[k] === head; continue; }
           var occ = occurrences(data.get(units[k]), terms[t]);
@@ -263,9 +270,30 @@
         title = title && inTitle;
         count += found * points(terms[t]).length;
       }
-      var meta = datas[0][1];
-      return { doc: doc, meta: meta, title: title, density: count / Math.max(1, meta[8] + meta[1].length), hit: hit };
+      return (hit ? Promise.resolve(hit) : firstHolding(doc, terms[shown])).then(function (hit) {
+        var meta = hit.unit[1];
+        return { doc: doc, meta: meta, title: title, density: count / Math.max(1, meta[8] + meta[1].length), hit: hit };
+      });
     });
+  }
+
+  // The first unit of a document (body first, then the title) that holds a single-character term.
+  function firstHolding(doc, term) {
+    var order = [];
+    for (var u = firstUnit[doc] + 1; u < firstUnit[doc + 1]; u++) order.push(u);
+    order.push(firstUnit[doc]);
+    var at = 0;
+    function step() {
+      var unit = order[at++];
+      return load("t/" + unit).then(function (data) {
+        var occ = occurrences(data, term);
+        if (occ.length || at >= order.length) {
+          return { unit: data, block: occ.length ? occ[0].block : 0, head: unit === firstUnit[doc] };
+        }
+        return step();
+      });
+    }
+    return step();
   }
 
   function rank(list, knownDocs, sort) {
@@ -281,7 +309,7 @@
     var units = firstUnit[doc + 1] - firstUnit[doc], hits = 0, title = true;
     byTerm.forEach(function (byDoc) {
       var list = byDoc.get(doc);
-      hits += list.length;
+      hits += Math.max(1, list.length);
       if (list[0] !== firstUnit[doc]) title = false;
     });
     return { doc: doc, title: title, density: hits / units };
@@ -299,8 +327,10 @@
           return byTerm.every(function (byDoc) { return byDoc.has(doc); });
         });
         return filtered(docs, options.filters || {}).then(function (docs) {
-          var units = 0;
-          docs.forEach(function (doc) { byTerm.forEach(function (byDoc) { units += byDoc.get(doc).length; }); });
+          var units = 0; // what verifying them all would load
+          docs.forEach(function (doc) {
+            byTerm.forEach(function (byDoc) { units += Math.max(1, byDoc.get(doc).length); });
+          });
           if (units <= VERIFY_ALL) {
             return Promise.all(docs.map(function (doc) { return verify(doc, terms, byTerm, true); })).then(function (checked) {
               var results = rank(checked.filter(Boolean), knownDocs, options.sort);
