@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -154,6 +154,10 @@ class Spill:
     last: dict = field(default_factory=dict)
     """gram → the last id written, so that the next batch continues its gaps."""
 
+    @property
+    def empty(self) -> bool:
+        return not self.last
+
     def write(self, postings: dict[str, list[int]]) -> None:
         lines: dict[int, list[str]] = {}
         for gram, ids in postings.items():
@@ -268,12 +272,12 @@ class Writer:
 
     def finish(self) -> dict:
         """Write the shards, the head and the facets; return the figures."""
-        self._flush()
+        merged = self._in_memory() if self.spill.empty else self._spilled()
         shards = shard_count(self.documents)
         (self.folder / "p").mkdir(parents=True, exist_ok=True)
         pending: dict[int, dict] = {shard: {} for shard in range(shards)}
         sizes = []
-        for bucket, postings in self.spill.buckets():
+        for bucket, postings in merged:
             for gram in sorted(postings):
                 pending[fnv1a(gram) % shards][gram] = postings[gram]
             complete = [bucket] if shards < Spill.BUCKETS else range(bucket, shards, Spill.BUCKETS)
@@ -288,9 +292,21 @@ class Writer:
         return {"documents": self.documents, "units": self.units, "shards": shards,
                 "postings_bytes": sum(sizes), "shard_bytes_max": max(sizes, default=0)}
 
+    def _spilled(self):
+        self._flush()
+        return self.spill.buckets()
+
+    def _in_memory(self):
+        """The postings of an archive that never filled a batch, bucketed as the spill would have them."""
+        buckets: dict[int, dict[str, str]] = {}
+        for gram, ids in self.postings.items():
+            buckets.setdefault(fnv1a(gram) % Spill.BUCKETS, {})[gram] = encode(ids)
+        self.postings = defaultdict(list)
+        return ((bucket, buckets.get(bucket, {})) for bucket in range(Spill.BUCKETS))
+
     def _write_head(self, shards: int) -> None:
-        names = {name: [[value, list(self.facet_values[name]).count(index)]
-                        for value, index in self.facets[name].items()] for name in FACETS}
+        counts = {name: Counter(self.facet_values[name]) for name in FACETS}
+        names = {name: [[value, counts[name][index]] for value, index in self.facets[name].items()] for name in FACETS}
         head = {"version": 1, "shards": shards, "urls": "dir" if self.directory_urls else "html",
                 "documents": self.documents, "units": self.units, "known": KNOWN,
                 "first": encode(self.first_units), "facets": names}

@@ -183,7 +183,7 @@
   }
 
   // --- search --------------------------------------------------------------------------------------
-  var VERIFY_ALL = 30; // candidate units loaded at once to verify and rank a whole small result set
+  var VERIFY_ALL = 12; // candidate units loaded at once to verify and rank a whole small result set
   var WINDOW = 50;     // characters of context on each side of a match, at most
 
   function candidates(terms) {
@@ -239,41 +239,78 @@
     return found;
   }
 
-  // Load what one candidate document needs and check it: null when a term is not really there (its
-  // bigrams only met). Terms of one or two characters are exact in the postings and need no check; `all`
-  // loads every candidate unit, to count occurrences exactly (small result sets).
-  function verify(doc, terms, byTerm, all) {
-    var head = firstUnit[doc], shown = 0, want = [];
+  function longest(terms) {
+    var shown = 0;
     terms.forEach(function (term, t) { if (points(term).length > points(terms[shown]).length) shown = t; });
-    terms.forEach(function (term, t) {
-      var units = byTerm[t].get(doc);
-      if (all || points(term).length > 2) want = want.concat(units);
-      else if (t === shown && units.length) want.push(units.find(function (u) { return u !== head; }) || units[0]);
-    });
-    want = want.filter(function (u, i) { return want.indexOf(u) === i; });
-    return Promise.all(want.map(function (u) { return load("t/" + u); })).then(function (datas) {
+    return shown;
+  }
+
+  function loadAll(units) {
+    return Promise.all(units.map(function (u) { return load("t/" + u); })).then(function (datas) {
       var data = new Map();
-      want.forEach(function (u, i) { data.set(u, datas[i]); });
+      units.forEach(function (u, i) { data.set(u, datas[i]); });
+      return data;
+    });
+  }
+
+  // Check a candidate document against the text of every candidate unit, counting occurrences exactly
+  // (small result sets): null when a term is not really there, its bigrams only met.
+  function verifyAll(doc, terms, byTerm) {
+    var head = firstUnit[doc], shown = longest(terms), want = [];
+    byTerm.forEach(function (byDoc) { want = want.concat(byDoc.get(doc)); });
+    return loadAll(want.filter(function (u, i) { return want.indexOf(u) === i; })).then(function (data) {
       var count = 0, title = true, hit = null;
       for (var t = 0; t < terms.length; t++) {
         var units = byTerm[t].get(doc), found = units.length ? 0 : 1, inTitle = false;
-        for (var k = 0; k < units.length; k++) {
-          if (!data.has(units[k])) { found += 1; inTitle = inTitle || units[k] === head; continue; }
-          var occ = occurrences(data.get(units[k]), terms[t]);
+        units.forEach(function (unit) {
+          var occ = occurrences(data.get(unit), terms[t]);
           found += occ.length;
-          if (occ.length && units[k] === head) inTitle = true;
-          if (occ.length && t === shown && (!hit || (hit.head && units[k] !== head))) {
-            hit = { unit: data.get(units[k]), block: occ[0].block, head: units[k] === head };
+          if (occ.length && unit === head) inTitle = true;
+          if (occ.length && t === shown && (!hit || (hit.head && unit !== head))) {
+            hit = { unit: data.get(unit), block: occ[0].block, head: unit === head };
           }
-        }
+        });
         if (!found) return null;
         title = title && inTitle;
         count += found * points(terms[t]).length;
       }
-      return (hit ? Promise.resolve(hit) : firstHolding(doc, terms[shown])).then(function (hit) {
-        var meta = hit.unit[1];
-        return { doc: doc, meta: meta, title: title, density: count / Math.max(1, meta[8] + meta[1].length), hit: hit };
-      });
+      return finish(doc, terms, shown, hit, title, count);
+    });
+  }
+
+  // Check a candidate document loading as little as possible (large result sets): terms of one or two
+  // characters are exact in the postings; a longer term is looked for unit by unit until found.
+  function verifyLazy(doc, terms, byTerm) {
+    var head = firstUnit[doc], shown = longest(terms);
+    return Promise.all(terms.map(function (term, t) {
+      var units = byTerm[t].get(doc).slice().sort(function (a, b) { return (a === head) - (b === head) || a - b; });
+      if (points(term).length <= 2 && t !== shown) return Promise.resolve(true);
+      if (!units.length) return Promise.resolve(true); // a single character: firstHolding shows it
+      var at = 0;
+      function step() {
+        var unit = units[at++];
+        return load("t/" + unit).then(function (data) {
+          var occ = occurrences(data, term);
+          if (occ.length) return { unit: data, block: occ[0].block, head: unit === head };
+          if (points(term).length <= 2) return { unit: data, block: 0, head: unit === head };
+          return at < units.length ? step() : null;
+        });
+      }
+      return step();
+    })).then(function (found) {
+      if (found.some(function (f) { return f === null; })) return null;
+      var hit = typeof found[shown] === "object" ? found[shown] : null;
+      var estimated = estimate(doc, byTerm);
+      return finish(doc, terms, shown, hit, estimated.title, null, estimated.density);
+    });
+  }
+
+  // The result: density is occurrences per character when they were counted, else the estimate's.
+  function finish(doc, terms, shown, hit, title, count, density) {
+    return (hit ? Promise.resolve(hit) : firstHolding(doc, terms[shown])).then(function (hit) {
+      var meta = hit.unit[1];
+      if (count !== null) density = count / Math.max(1, meta[8] + meta[1].length);
+      return { doc: doc, meta: meta, title: title, density: density, hit: hit };
     });
   }
 
@@ -332,7 +369,7 @@
             byTerm.forEach(function (byDoc) { units += Math.max(1, byDoc.get(doc).length); });
           });
           if (units <= VERIFY_ALL) {
-            return Promise.all(docs.map(function (doc) { return verify(doc, terms, byTerm, true); })).then(function (checked) {
+            return Promise.all(docs.map(function (doc) { return verifyAll(doc, terms, byTerm); })).then(function (checked) {
               var results = rank(checked.filter(Boolean), knownDocs, options.sort);
               return cursor(terms, results, true, null);
             });
@@ -359,7 +396,7 @@
         if (out.length >= n || position >= ranked.length) return Promise.resolve(out);
         var batch = ranked.slice(position, position + n - out.length);
         position += batch.length;
-        return Promise.all(batch.map(function (r) { return verify(r.doc, terms, byTerm, false); })).then(function (checked) {
+        return Promise.all(batch.map(function (r) { return verifyLazy(r.doc, terms, byTerm); })).then(function (checked) {
           checked.forEach(function (r) {
             if (r) out.push(shown(r, terms)); else if (!exact) result.total--;
           });
@@ -438,7 +475,8 @@
   var selects = Array.prototype.slice.call(root.querySelectorAll("[data-gz-filter]"));
   var sortSelect = root.querySelector("[data-gz-sort]");
   var t = config.translations;
-  var PAGE = 20;
+  var PAGE = 10;       // results per page
+  var WHOLE = 20;      // a result set this small is shown whole at once
   var generation = 0;
 
   function count(search) {
@@ -507,7 +545,7 @@
   }
 
   function show(search, mine, shownSoFar, first) {
-    return search.next(PAGE).then(function (page) {
+    return search.next(first && search.total <= WHOLE ? WHOLE : PAGE).then(function (page) {
       if (mine !== generation) return;
       if (first) list.textContent = "";
       page.forEach(function (r) { list.appendChild(item(r, search.terms)); });
