@@ -52,7 +52,7 @@ def bench(documents: int, baseline: bool = False, search: bool = True, workdir: 
 
     With ``search_only``, only parse, index and query (:mod:`gazette.bench_search`): the search index of the
     whole archive is put into the site of one issue, whose pages are all a query needs."""
-    work = Path(workdir or tempfile.mkdtemp(prefix="gazette-bench-"))
+    work = Path(workdir or tempfile.mkdtemp(prefix="gazette-bench-")).resolve()
     project = make_project(work / "project", documents)
     if search_only:
         return search_bench(work, project, search)

@@ -2,7 +2,7 @@
 
 - Indexing runs alone in a child process (:func:`gazette.build.search_index.index_sources`, one parsed
   issue in memory at a time, from the parse cache that ``convert`` filled): wall time, peak RSS.
-- In headless Chromium over HTTP (127.0.0.1, Python's http.server: no gzip), for every query of a query set
+- In headless Chromium over HTTP/1.1 (127.0.0.1, Python's http.server: keep-alive, no gzip), for every query of a query set
   drawn from the sample issue, a fresh page is opened (browser cache disabled, the engine's empty), the
   CPU is throttled 4× (Chrome DevTools' ``Emulation.setCPUThrottlingRate``), the search box's opening is
   done (it loads the head of the index), and the query runs to its first page of verified results (as the
@@ -85,6 +85,10 @@ def query_set(sample: Path, count: int = QUERIES) -> list[str]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive, as any real static server (and GitHub Pages' HTTP/2) serves a page's many small files;
+    # HTTP/1.0 would open a connection, and start a server thread, for every file of the index.
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 
