@@ -23,6 +23,7 @@ import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from gazette.build.pipeline import drop_unused_theme_files
 from gazette.build.search_index import FOLDER as SEARCH_FOLDER
 from gazette.build.search_index import document_order, write_index
 from gazette.errors import GazetteError
@@ -61,6 +62,7 @@ def build_offline(conversion, docs: str = "docs", dist: str = DIST) -> Path:
         write_tree(staged_docs, files)
         site = work / "site"
         _mkdocs(staged_docs, site)
+        drop_unused_theme_files(site)
         write_index(document_order(conversion.archive.gazettes), site / SEARCH_FOLDER, directory_urls=False)
         problems = external_references(site)
         if problems:

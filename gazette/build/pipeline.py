@@ -68,7 +68,7 @@ def build_site(site: str, archive: Archive | None = None) -> None:
             logs.seek(0)
             sys.stderr.write(logs.read())
             raise GazetteError("mkdocs.yml", "mkdocs build --strict failed; the previous site/ is kept")
-        _drop_unused_theme_files(staging)
+        drop_unused_theme_files(staging)
         index.rename(staging / SEARCH_FOLDER)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -83,8 +83,8 @@ _UNUSED_ONLINE = ("assets/javascripts/lunr", "assets/javascripts/workers")
 """Material's lunr search and its worker, which no page loads (the site searches with its own index)."""
 
 
-def _drop_unused_theme_files(site: Path) -> None:
-    """Remove theme files no page of the online site loads: lunr and its worker, the source map."""
+def drop_unused_theme_files(site: Path) -> None:
+    """Remove theme files no page loads (online or offline): lunr and its worker, the source maps."""
     for name in _UNUSED_ONLINE:
         shutil.rmtree(site / name, ignore_errors=True)
     for source_map in (site / "assets").rglob("*.map"):
