@@ -88,7 +88,8 @@ def test_search_text_is_the_page_in_blocks_with_the_anchor_of_their_article():
         Block("", "各县（市、区）人民政府："),
         Block("art-1", "第一条 为加强管理，制定本办法。"),  # one printed line; the line break is joined
         Block("art-1", "（一）子项"),
-        Block("", "序号"), Block("", "企业名称"), Block("", "1"), Block("", "三门峡泰福商贸有限公司"), Block("", "2"),
+        Block("", "序号"), Block("", "企业名称"),
+        Block("", "1", True), Block("", "三门峡泰福商贸有限公司", True), Block("", "2", True),  # cells are names
         Block("", "三门峡市人民政府2018年12月17日"),
     ]
 
@@ -136,8 +137,9 @@ def test_written_index_finds_every_unit_by_its_grams_and_known_items_by_document
     for unit in range(head["units"]):
         name, (doc, meta, blocks) = _load(tmp_path / "t" / "0" / f"{unit}.js")
         assert name == f"t/{unit}" and units[doc] <= unit < units[doc + 1]
-        for _, text in blocks:
-            for gram in grams(fold(text)):
+        for block in blocks:
+            assert block[2:] in ([], [1])  # a name is marked
+            for gram in grams(fold(block[1])):
                 assert (unit if len(gram) == 2 else doc) in postings(gram)  # bigrams by unit, characters by document
     assert postings("泰福") == [1] and postings("名单") == [units[1], units[1] + 1]
     assert postings("泰") == [0] and postings("名") == [0, 1]

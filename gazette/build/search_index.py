@@ -12,8 +12,8 @@ Why this shape (README, 检索): a reader's query must find every document whose
 - postings are unit ids, delta-coded as base-32 varints in a URL-safe alphabet (``encode``), and sharded
   by a 32-bit FNV-1a hash of the gram into ``p/<shard>.js``; known items (titles, 文号 in full and
   short forms, names from tables) share those shards under the key ``~<folded key>`` with document ids;
-- each unit is its own ``t/<k>/<unit>.js`` (its blocks with anchors, and its document's metadata), so a
-  result costs one small file for its excerpt and its place;
+- each unit is its own ``t/<k>/<unit>.js`` (its blocks with anchors, names marked, and its document's
+  metadata), so a result costs one small file for its excerpt and its place;
 - every file is a classic script calling ``__gzSearch(name, data)``: ``file://`` forbids fetch, XHR,
   modules and workers but runs a ``<script src>`` added at run time.
 
@@ -264,7 +264,7 @@ class Writer:
         if unit % 1000 == 0:
             os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, f"{unit}.js"), "w", encoding="utf-8") as out:
-            out.write(script(f"t/{unit}", [doc, meta, [list(block) for block, _ in blocks]]))
+            out.write(script(f"t/{unit}", [doc, meta, [_block(block) for block, _ in blocks]]))
 
     def _flush(self) -> None:
         self.spill.write(self.postings)
@@ -316,6 +316,11 @@ class Writer:
 
     def abandon(self) -> None:
         shutil.rmtree(self.spill_dir, ignore_errors=True)
+
+
+def _block(block: Block) -> list:
+    """A block in a unit file: [anchor, text], and 1 after them for a name (table cell, list entry)."""
+    return [block.anchor, block.text, 1] if block.name else [block.anchor, block.text]
 
 
 def _cut(blocks: list) -> list[list]:

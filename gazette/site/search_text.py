@@ -18,6 +18,8 @@ class Block(NamedTuple):
     """The HTML id to link to, or ``""`` for the top of the page."""
     text: str
     """The text as printed (not folded)."""
+    name: bool = False
+    """A table cell or list entry: typed (mostly) whole, a name of a company, project or building."""
 
 
 def head_blocks(document: Document) -> list[Block]:
@@ -50,10 +52,10 @@ def _blocks(block, anchor: str) -> Iterator[Block]:
     elif isinstance(block, Table):
         yield from (Block(anchor, cell) for cell in block.header if cell)
         for row in block.rows:
-            yield from (Block(anchor, cell.text) for cell in row if not cell.merged and cell.text)
+            yield from (Block(anchor, cell.text, True) for cell in row if not cell.merged and cell.text)
     elif isinstance(block, OrderedList):
         # The item numbers are list markers on the page, not text.
-        yield from (Block(anchor, item.text) for item in block.items)
+        yield from (Block(anchor, item.text, True) for item in block.items)
     elif isinstance(block, Signature):
         # One paragraph on the page, its lines joined as those of any paragraph.
         yield Block(anchor, "".join((*block.issuers, block.date_text)))

@@ -104,9 +104,13 @@ def query_set(pages: dict[str, _Page]) -> tuple[list[str], dict[str, str]]:
                      compact.translate(str.maketrans("0123456789〔〕", "０１２３４５６７８９［］")),
                      compact.replace("号", " 号")]
             first.update({form: path for form in forms})
-        for name in rng.sample(page.names, min(3, len(page.names))):
+        for name in rng.sample(page.names, min(4, len(page.names))):
             if len(fold(name)) >= 4 and sum(fold(name) in fold(n) for p in pages.values() for n in p.names) == 1:
                 first[name] = path
+            part = name[len(name) // 4:len(name) // 4 + max(4, len(name) // 2)]
+            if len(fold(part)) >= 4 and [p for p in pages.values() if any(fold(part) in fold(n) for n in p.names)] \
+                    == [page] and not any(fold(part) in fold(other.blocks[0]) for other in pages.values()):
+                first[part] = path  # a good part of a name: its table's document first
     queries += first
     texts = [block for page in pages.values() for block in page.blocks if len(block) >= 2]
     for _ in range(170):

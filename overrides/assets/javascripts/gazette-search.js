@@ -227,13 +227,15 @@
     });
   }
 
-  // Occurrences of `term` in a unit's blocks: [{block, start, end}] in folded units of each block.
+  // Occurrences of `term` in a unit's blocks: [{block, at, name}]; `name` when the block is a table cell
+  // or list entry that the term is a good part of (a third or more): a name typed whole or nearly.
   function occurrences(unitData, term) {
     var found = [];
     unitData[2].forEach(function (block, index) {
       var text = fold(block[1]);
+      var name = block[2] === 1 && points(term).length >= 3 && 3 * term.length >= text.length;
       for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
-        found.push({ block: index, at: at });
+        found.push({ block: index, at: at, name: name });
       }
     });
     return found;
@@ -259,12 +261,13 @@
     var head = firstUnit[doc], shown = longest(terms), want = [];
     byTerm.forEach(function (byDoc) { want = want.concat(byDoc.get(doc)); });
     return loadAll(want.filter(function (u, i) { return want.indexOf(u) === i; })).then(function (data) {
-      var count = 0, title = true, hit = null;
+      var count = 0, title = true, hit = null, named = false;
       for (var t = 0; t < terms.length; t++) {
         var units = byTerm[t].get(doc), found = units.length ? 0 : 1, inTitle = false;
         units.forEach(function (unit) {
           var occ = occurrences(data.get(unit), terms[t]);
           found += occ.length;
+          named = named || occ.some(function (o) { return o.name; });
           if (occ.length && unit === head) inTitle = true;
           if (occ.length && t === shown && (!hit || (hit.head && unit !== head))) {
             hit = { unit: data.get(unit), block: occ[0].block, head: unit === head };
@@ -274,7 +277,7 @@
         title = title && inTitle;
         count += found * points(terms[t]).length;
       }
-      return finish(doc, terms, shown, hit, title, count);
+      return finish(doc, terms, shown, hit, title, count).then(function (r) { r.named = named; return r; });
     });
   }
 
@@ -336,7 +339,7 @@
   function rank(list, knownDocs, sort) {
     return list.sort(function (a, b) {
       if (sort === "date") return a.doc - b.doc;
-      return (knownDocs.has(b.doc) - knownDocs.has(a.doc)) || (b.title - a.title)
+      return (knownDocs.has(b.doc) - knownDocs.has(a.doc)) || (!!b.named - !!a.named) || (b.title - a.title)
         || (b.density - a.density) || (a.doc - b.doc);
     });
   }
