@@ -386,7 +386,7 @@
   }
 
   function cursor(terms, ranked, exact, byTerm) {
-    var position = 0, shownCount = 0;
+    var position = 0;
     var result = { terms: terms, total: ranked.length, exact: exact, next: next };
     function next(n) {
       if (!byTerm) {
@@ -407,7 +407,6 @@
         });
       }
       return more().then(function (page) {
-        shownCount += page.length;
         if (position >= ranked.length) result.exact = true;
         return page;
       });
