@@ -73,7 +73,7 @@ def query_set(sample: Path, count: int = QUERIES) -> list[str]:
         queries.append(document.title)
         if document.number:
             queries += [document.number, document.number[:-1], document.number[document.number.index("〕") + 1:]]
-    texts = [text for document in documents for _, text in body_blocks(document) if len(text) >= 8]
+    texts = [block.text for document in documents for block in body_blocks(document) if len(block.text) >= 8]
     while len(queries) < count - 15:
         text = rng.choice(texts)
         size = rng.randint(2, 8)
