@@ -20,7 +20,7 @@ from gazette.build.convert import Conversion, convert_checked, default_sources, 
 from gazette.errors import GazetteError
 from gazette.build.search_index import FOLDER as SEARCH_FOLDER
 from gazette.build.search_index import document_order, write_index
-from gazette.build.write import staging_dir, swap_in, write_tree
+from gazette.build.write import staging_dir, swap_in
 
 SITE = "site"
 
