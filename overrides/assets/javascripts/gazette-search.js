@@ -153,14 +153,17 @@
 
   function points(term) { return Array.from(term); }
 
-  // The grams whose postings bound a term: one character, or bigrams covering it without overlap.
+  // The grams whose postings bound a term: one character; every bigram of a short term (the more of them
+  // a unit must hold, the fewer units only seem to match: 三政〔2018〕30 is not 三政〔2018〕31号 …30);
+  // bigrams covering a long term without overlap (it is rare enough, and each bigram is a file).
+  var EVERY_BIGRAM = 12;
   function cover(term) {
     var cp = points(term);
     if (cp.length === 1) return [term];
-    var grams = [];
-    for (var i = 0; i + 1 < cp.length; i += 2) grams.push(cp[i] + cp[i + 1]);
-    if (cp.length % 2) grams.push(cp[cp.length - 2] + cp[cp.length - 1]);
-    return grams;
+    var grams = [], step = cp.length <= EVERY_BIGRAM ? 1 : 2;
+    for (var i = 0; i + 1 < cp.length; i += step) grams.push(cp[i] + cp[i + 1]);
+    if (step === 2 && cp.length % 2) grams.push(cp[cp.length - 2] + cp[cp.length - 1]);
+    return grams.filter(function (gram, at) { return grams.indexOf(gram) === at; });
   }
 
   function intersect(a, b) {
@@ -394,11 +397,12 @@
         position += page.length;
         return Promise.resolve(page.map(function (r) { return shown(r, terms); }));
       }
-      var out = [];
+      var out = [], budget = 2 * n; // candidates checked for one page at most: the rest waits for 显示更多
       function more() {
-        if (out.length >= n || position >= ranked.length) return Promise.resolve(out);
-        var batch = ranked.slice(position, position + n - out.length);
+        if (out.length >= n || position >= ranked.length || budget <= 0) return Promise.resolve(out);
+        var batch = ranked.slice(position, position + Math.min(n - out.length, budget));
         position += batch.length;
+        budget -= batch.length;
         return Promise.all(batch.map(function (r) { return verifyLazy(r.doc, terms, byTerm); })).then(function (checked) {
           checked.forEach(function (r) {
             if (r) out.push(shown(r, terms)); else if (!exact) result.total--;
@@ -554,7 +558,7 @@
       shownSoFar += page.length;
       meta.textContent = count(search); // last: a finished count means the list is complete
       more(search, mine, shownSoFar);
-      result.setAttribute("data-gz-done", mine); // for tests: which query the list shows
+      result.setAttribute("data-gz-done", mine); // for tests: which run the list shows
     });
   }
 
@@ -572,6 +576,8 @@
       meta.textContent = t["search.result.placeholder"];
       return;
     }
+    // Until this query's results are shown, the count is not a count: a 结果 seen means the list is current.
+    meta.textContent = "正在检索…";
     search(query, options()).then(function (found) {
       if (mine !== generation) return; // a later keystroke superseded this query
       return show(found, mine, 0, true);
