@@ -9,7 +9,9 @@ Guarantees that later stages may rely on:
   whitespace (ASCII, full-width space, form feed) removed, and ``indent`` records how much
   leading whitespace there was, so nothing is deleted without a trace;
 * characters are never folded (no NFKC): ``（`` stays ``（``;
-* the text holds no NUL byte and no other C0 control character except TAB.
+* the text holds no NUL byte and no other C0 control character except TAB (refused); vertical tab,
+  form feed, C1 controls, bidi controls, zero-width characters and non-characters are removed
+  with a warning per line (:mod:`gazette.parse.characters`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import os
 import re
 from dataclasses import dataclass
 
-from gazette.errors import ParseError
+from gazette.errors import ParseError, Warning
+from gazette.parse.characters import remove_unseen
 
 # The 300 most frequent characters of official Chinese prose. A GB18030 decode of text in
 # another encoding (Big5, Shift-JIS) yields valid but rare characters; real text is mostly
@@ -67,10 +70,12 @@ class Source:
     """The encoding the bytes were read with: ``utf-8``, ``utf-8-sig`` or ``gb18030``."""
     lines: tuple[Line, ...]
     """Every line of the file, blank ones included."""
+    warnings: tuple[Warning, ...] = ()
+    """Characters removed while decoding (:mod:`gazette.parse.characters`), by line."""
 
 
 _STRIP = " \t\u3000\f\v\u00a0\ufeff"
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def read_source(path: str) -> Source:
@@ -100,6 +105,7 @@ def decode(file: str, data: bytes) -> Source:
     text, encoding = _decode_text(file, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_controls(file, text)
+    text, removed = remove_unseen(file, text)
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip(_STRIP)
@@ -107,7 +113,7 @@ def decode(file: str, data: bytes) -> Source:
         lines.append(Line(number, raw, stripped, indent))
     if lines and lines[-1].raw == "" and len(lines) > 1:
         lines.pop()  # the newline that ends the last line does not start another
-    return Source(file, encoding, tuple(lines))
+    return Source(file, encoding, tuple(lines), tuple(removed))
 
 
 def _decode_text(file: str, data: bytes) -> tuple[str, str]:
