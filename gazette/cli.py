@@ -22,18 +22,41 @@ def main(argv: list[str] | None = None) -> int:
     except GazetteError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # every error names a file: the one the system names, else what the command works on
+        print(f"error: {exc.filename or _target(args)}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug, not bad input: say so plainly, keep the details for a report
         if os.environ.get("GAZETTE_DEBUG"):
             raise
-        target = getattr(args, "file", None) or " ".join(getattr(args, "files", []) or []) or args.command
-        print(f"error: {target}: internal error ({type(exc).__name__}: {exc}); "
+        print(f"error: {_target(args)}: internal error ({type(exc).__name__}: {exc}); "
               "run again with GAZETTE_DEBUG=1 for details and report it", file=sys.stderr)
         return 1
+
+
+def _target(args) -> str:
+    """What a command works on, for a message that has no file of its own."""
+    if getattr(args, "file", None):
+        return args.file
+    if getattr(args, "files", None):
+        return " ".join(args.files)
+    return {"convert": getattr(args, "docs", None), "build": "site/", "bench": getattr(args, "workdir", None)}.get(
+        args.command) or args.command
+
+
+MAX_DOCUMENTS = 100_000
+"""bench builds at most this many documents: 40 times the archive the site is sized for."""
+
+
+def _document_count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数：{value!r}") from None
+    if not 1 <= count <= MAX_DOCUMENTS:
+        raise argparse.ArgumentTypeError(f"应在 1 到 {MAX_DOCUMENTS} 之间，而不是 {value}")
+    return count
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--offline", action="store_true", help="also write the offline archive zip into dist/")
     build.set_defaults(run=_build)
     bench = commands.add_parser("bench", help="build a synthetic archive of N documents and measure it")
-    bench.add_argument("--documents", type=int, default=2400, help="at least this many documents (default: 2400)")
+    bench.add_argument("--documents", type=_document_count, default=2400, help="at least this many documents (default: 2400)")
     bench.add_argument("--baseline", action="store_true", help="also build the same pages with Material's defaults")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--no-search", dest="search", action="store_false",
@@ -135,8 +158,6 @@ def _build(args) -> int:
 def _bench(args) -> int:
     from gazette.bench import bench, report, to_json
 
-    if args.documents < 1:
-        raise GazetteError("--documents", "must be at least 1")
     figures = bench(args.documents, baseline=args.baseline, search=args.search, workdir=args.workdir)
     sys.stdout.write(to_json(figures) + "\n" if args.json else report(figures))
     return 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
@@ -10,15 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.archive import Archive, build_archive
+from gazette.build.sources import check_unique_issues, issue_sources
 from gazette.build.cache import PARALLEL_FROM, parse_all
 from gazette.check.coverage import Coverage, compare
 from gazette.errors import GazetteError
 from gazette.site.opendata import data_files
 from gazette.site.pages import archive_files, document_path, gazette_files
 from gazette.check.report import render_report
-from gazette.build.write import write_tree
+from gazette.build.write import Outputs
 
-DEFAULT_SOURCES = "gazettes/*.txt"
 
 
 @dataclass(frozen=True)
@@ -36,12 +35,13 @@ class Conversion:
 
 
 def default_sources() -> list[str]:
-    return sorted(glob.glob(DEFAULT_SOURCES))
+    return issue_sources()
 
 
 def convert(paths: list[str]) -> Conversion:
     """Parse and render ``paths``; write nothing."""
     parsed = parse_all(paths)
+    check_unique_issues([result.gazette for result in parsed.values()])
     archive = build_archive([result.gazette for result in parsed.values()])
     counts = {result.gazette.file: result.counts for result in parsed.values()}
     files: dict = {}
@@ -97,9 +97,14 @@ def convert_checked(paths: list[str]) -> Conversion:
 
 
 def write(conversion: Conversion, docs: str, reports: str | None = None) -> None:
-    """Replace the docs folder, and the reports folder beside it, with the conversion."""
-    write_tree(docs, conversion.files)
-    write_tree(reports or report_dir(docs), conversion.reports)
+    """Replace the docs folder, and the reports folder beside it, with the conversion: both or neither."""
+    reports = reports or report_dir(docs)
+    if Path(docs).resolve() == Path(reports).resolve():
+        raise GazetteError(docs, "与校对报告的文件夹 reports/ 是同一个；请换一个输出位置")
+    with Outputs(docs, reports) as outputs:
+        outputs.stage(docs, conversion.files)
+        outputs.stage(reports, conversion.reports)
+        outputs.commit()
 
 
 def report_dir(docs: str) -> str:

@@ -16,8 +16,10 @@ Guarantees that later stages may rely on:
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass
 
 from gazette.errors import ParseError, Warning
@@ -78,17 +80,44 @@ _STRIP = " \t\u3000\f\v\u00a0\ufeff"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+"""An issue is a few hundred KB; a larger input is a mistake (or /dev/zero), not a gazette."""
+_KINDS = ((stat.S_ISDIR, None), (stat.S_ISFIFO, "是命名管道（FIFO）"), (stat.S_ISCHR, "是字符设备"),
+          (stat.S_ISBLK, "是块设备"), (stat.S_ISSOCK, "是套接字"))
+
+
 def read_source(path: str) -> Source:
-    """Read and decode ``path``; raise :class:`ParseError` for anything that is not text."""
-    if os.path.isdir(path):
-        raise ParseError(path, "is a folder, not a text file")
+    """Read and decode ``path``; raise :class:`ParseError` for anything that is not text.
+
+    Only a regular file is read, never through a symbolic link (a link in gazettes/ could publish
+    /etc/passwd), and never more than :data:`MAX_SOURCE_BYTES`; a FIFO or a device is refused
+    before any read, so nothing hangs or fills the memory.
+    """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         raise ParseError(path, "no such file") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ParseError(path, "是符号链接；只读取普通文件，请把原文件本身放在这里") from None
+        if exc.errno == errno.EISDIR:
+            raise ParseError(path, "is a folder, not a text file") from None
         raise ParseError(path, f"cannot be read ({exc.strerror or exc})") from None
+    info = os.fstat(handle)
+    for test, what in _KINDS:
+        if test(info.st_mode):
+            os.close(handle)
+            raise ParseError(path, f"{what}，不是普通文本文件" if what else "is a folder, not a text file")
+    with os.fdopen(handle, "rb") as opened:
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise ParseError(path, f"有 {info.st_size // (1024 * 1024)} MB，超过上限 "
+                             f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB；一期公报通常只有几百 KB")
+        try:
+            data = opened.read(MAX_SOURCE_BYTES + 1)
+        except OSError as exc:
+            raise ParseError(path, f"无法读取（{exc.strerror or exc}）") from None
+    if len(data) > MAX_SOURCE_BYTES:  # it grew while being read
+        raise ParseError(path, f"超过上限 {MAX_SOURCE_BYTES // (1024 * 1024)} MB")
     return decode(path, data)
 
 
