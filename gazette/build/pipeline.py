@@ -41,12 +41,12 @@ def build(offline: bool = False, docs: str = "docs", site: str = SITE) -> int:
         conversion = convert_checked(default_sources())
         staged_docs = outputs.stage(docs, conversion.files)
         outputs.stage(reports, conversion.reports)
-        _summary(conversion, docs, reports)
         outputs.adopt(site, render_site(site, conversion.archive, staged_docs))
         if offline:
             staged_dist, name = build_offline(conversion, staged_docs)
             outputs.adopt(DIST, staged_dist)
         outputs.commit()
+    _summary(conversion, docs, reports)  # after the swap: "wrote … to docs/" is then true
     print(f"built the site into {site}/")
     if offline:
         path = Path(DIST) / name
