@@ -15,6 +15,7 @@ from gazette.check.coverage import Coverage, compare
 from gazette.errors import GazetteError
 from gazette.site.opendata import data_files
 from gazette.site.pages import archive_files, document_path, gazette_files
+from gazette.check.opendata import check_open_data
 from gazette.check.report import render_report
 from gazette.build.write import Outputs
 
@@ -50,7 +51,9 @@ def convert(paths: list[str]) -> Conversion:
         files.update(pages)
         coverage[gazette.file] = checked
     files.update(archive_files(archive))
-    files.update(data_files(archive))
+    data = data_files(archive)
+    check_open_data(data)
+    files.update(data)
     reports = {}
     for gazette in archive.gazettes:
         name = os.path.splitext(os.path.basename(gazette.file))[0]

@@ -39,6 +39,9 @@ def parse_source(source: Source) -> Gazette:
         gazette = _issue(source, toc_index, warnings, joins)
     documents = assign_slugs(with_cites(gazette.documents), source.file, warnings)
     warnings.extend(normalized_numbers(documents, source.file))
+    untitled = next((document for document in documents if not document.title.strip()), None)
+    if untitled is not None:  # a page, a feed entry and a record need a title; open data requires one
+        raise ParseError(source.file, "这篇文件没有可见的标题，无法发布", untitled.line)
     gazette = replace(gazette, documents=tuple(documents), joins=tuple(joins))
     warnings.extend(proofread.check(source, gazette))
     return replace(gazette, warnings=tuple(warnings))

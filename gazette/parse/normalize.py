@@ -76,7 +76,8 @@ class Source:
     """Characters removed while decoding (:mod:`gazette.parse.characters`), by line."""
 
 
-_STRIP = " \t\u3000\f\v\u00a0\ufeff"
+_STRIP = "".join(chr(code) for code in range(0x3001) if chr(code).isspace() and chr(code) != "\n") + "\u3000\ufeff"
+"""Every Unicode space (ASCII, full-width, no-break, em and thin spaces …) and the BOM."""
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
@@ -142,6 +143,8 @@ def decode(file: str, data: bytes) -> Source:
         lines.append(Line(number, raw, stripped, indent))
     if lines and lines[-1].raw == "" and len(lines) > 1:
         lines.pop()  # the newline that ends the last line does not start another
+    if not any(line.text for line in lines):
+        raise ParseError(file, "is empty")  # only spaces or characters removed above: nothing to publish
     return Source(file, encoding, tuple(lines), tuple(removed))
 
 
