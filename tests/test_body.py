@@ -75,7 +75,7 @@ def test_items_nest_under_articles_and_articles_under_chapters():
 
 def test_lead_in_dashes_are_kept():
     result, _ = blocks("——智能制造水平不断提高。\n")
-    assert result[0].role == "lead-in" or result[0].role == "lead"
+    assert result[0].role == "lead"
     assert result[0].text.startswith("——")
 
 

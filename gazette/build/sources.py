@@ -19,11 +19,14 @@ ISSUE_FILE = re.compile(r"^(?P<year>\d{4})-(?P<no>\d{2,3})\.txt$", re.ASCII)
 """``2019-02.txt``: four-digit year, issue number of two (or three) digits, lower-case ``.txt``."""
 
 
-def issue_sources(folder: str = FOLDER) -> list[str]:
-    """The issue texts of ``folder``, sorted; any other entry is an error naming it."""
+def issue_sources(folder: str = FOLDER, required: bool = True) -> list[str]:
+    """The issue texts of ``folder``, sorted; any other entry is an error naming it. A missing folder is
+    an error when ``required``, else no sources (``convert FILE`` in a folder without gazettes/)."""
     try:
         names = sorted(os.listdir(folder))
     except FileNotFoundError:
+        if not required:
+            return []
         raise GazetteError(f"{folder}/", "文件夹不存在；请把各期公报文本放在这里（YYYY-NN.txt）") from None
     except NotADirectoryError:
         raise GazetteError(folder, "不是文件夹") from None
@@ -37,14 +40,28 @@ def issue_sources(folder: str = FOLDER) -> list[str]:
     return [f"{folder}/{name}" for name in names]
 
 
-def check_unique_issues(gazettes: list[Gazette]) -> None:
-    """Refuse two sources that print the same year and issue number: their pages would overwrite each other."""
-    seen: dict[tuple[int, int], str] = {}
+def unique_issues(gazettes: list[Gazette], folder: str = FOLDER) -> list[Gazette]:
+    """``gazettes`` without duplicates of an issue: two sources printing the same year and 第N号 are an
+    error (their pages would overwrite each other), except that a text given on the command line from
+    outside ``folder`` replaces that issue's text in ``folder`` (``convert fixed/2019-02.txt``)."""
+    seen: dict[tuple[int, int], Gazette] = {}
     for gazette in gazettes:
         if gazette.issue is None:
             continue
         key = (gazette.issue.year, gazette.issue.no)
-        if key in seen:
-            raise GazetteError(gazette.file, f"与 {seen[key]} 是同一期（{key[0]}年第{key[1]}号）；"
-                               "每期只能有一个来源文件，未生成任何内容")
-        seen[key] = gazette.file
+        first = seen.get(key)
+        if first is None:
+            seen[key] = gazette
+            continue
+        inside = [_in_folder(g.file, folder) for g in (first, gazette)]
+        if inside[0] != inside[1]:
+            seen[key] = first if not inside[0] else gazette
+            continue
+        raise GazetteError(gazette.file, f"与 {first.file} 是同一期（{key[0]}年第{key[1]}号）；"
+                           "每期只能有一个来源文件，未生成任何内容")
+    kept = {id(g) for g in seen.values()}
+    return [g for g in gazettes if g.issue is None or id(g) in kept]
+
+
+def _in_folder(path: str, folder: str) -> bool:
+    return os.path.dirname(os.path.abspath(path)) == os.path.abspath(folder)

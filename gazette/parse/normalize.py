@@ -97,18 +97,18 @@ def read_source(path: str) -> Source:
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise ParseError(path, "no such file") from None
+        raise ParseError(path, "文件不存在") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise ParseError(path, "是符号链接；只读取普通文件，请把原文件本身放在这里") from None
         if exc.errno == errno.EISDIR:
-            raise ParseError(path, "is a folder, not a text file") from None
-        raise ParseError(path, f"cannot be read ({exc.strerror or exc})") from None
+            raise ParseError(path, "是文件夹，不是文本文件") from None
+        raise ParseError(path, f"无法读取（{exc.strerror or exc}）") from None
     info = os.fstat(handle)
     for test, what in _KINDS:
         if test(info.st_mode):
             os.close(handle)
-            raise ParseError(path, f"{what}，不是普通文本文件" if what else "is a folder, not a text file")
+            raise ParseError(path, f"{what}，不是普通文本文件" if what else "是文件夹，不是文本文件")
     with os.fdopen(handle, "rb") as opened:
         if info.st_size > MAX_SOURCE_BYTES:
             raise ParseError(path, f"有 {info.st_size // (1024 * 1024)} MB，超过上限 "
@@ -125,13 +125,13 @@ def read_source(path: str) -> Source:
 def decode(file: str, data: bytes) -> Source:
     """Decode ``data`` (the content of ``file``) into a :class:`Source`."""
     if not data.strip():
-        raise ParseError(file, "is empty")
+        raise ParseError(file, "是空文件")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ParseError(file, "is UTF-16; save it as UTF-8 or GB18030")
+        raise ParseError(file, "是 UTF-16 编码；请另存为 UTF-8 或 GB18030")
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise ParseError(file, "holds binary data (a NUL byte), not text", line)
+        raise ParseError(file, "含二进制数据（NUL 字节），不是文本", line)
     text, encoding = _decode_text(file, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_controls(file, text)
@@ -144,7 +144,7 @@ def decode(file: str, data: bytes) -> Source:
     if lines and lines[-1].raw == "" and len(lines) > 1:
         lines.pop()  # the newline that ends the last line does not start another
     if not any(line.text for line in lines):
-        raise ParseError(file, "is empty")  # only spaces or characters removed above: nothing to publish
+        raise ParseError(file, "是空文件")  # only spaces or characters removed above: nothing to publish
     return Source(file, encoding, tuple(lines), tuple(removed))
 
 
@@ -170,7 +170,7 @@ def _decode_text(file: str, data: bytes) -> tuple[str, str]:
 def _bad_encoding(file: str, data: bytes, offset: int) -> ParseError:
     line = data.count(b"\n", 0, offset) + 1
     return ParseError(
-        file, "unknown encoding: the text is neither UTF-8 nor GB18030/GBK", line
+        file, "无法识别的编码：既不是 UTF-8，也不是 GB18030/GBK", line
     )
 
 
@@ -198,4 +198,4 @@ def _check_controls(file: str, text: str) -> None:
     if found:
         line = text.count("\n", 0, found.start()) + 1
         code = ord(found.group())
-        raise ParseError(file, f"holds a control character (U+{code:04X}), not plain text", line)
+        raise ParseError(file, f"含控制字符（U+{code:04X}），不是纯文本", line)

@@ -61,8 +61,8 @@ def assign_slugs(documents, file: str, warnings: list[Warning]) -> list[Document
             first = taken[slug]
             if document.number and document.number == first.number:
                 warnings.append(Warning(file, document.line, "duplicate-number",
-                                        f"文号 {document.number} is printed twice: line {first.line} "
-                                        f"(「{first.title}」) and line {document.line} (「{document.title}」)"))
+                                        f"文号 {document.number} 印了两次：第 {first.line} 行"
+                                        f"（「{first.title}」）和第 {document.line} 行（「{document.title}」）"))
             suffix = 2
             while f"{slug}-{suffix}" in taken:
                 suffix += 1
