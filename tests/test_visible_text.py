@@ -134,3 +134,18 @@ def test_a_bar_in_the_masthead_is_shown_once_without_a_backslash():
     cells = [piece for piece in rendered.lines if piece.strip()]
     assert "三门峡市 | 人民政府" in cells and "=== 大道 1 号" in cells and ": 0398" in cells
     assert not any("\\" in cell or "&" in cell for cell in cells)
+
+
+# --- compact_html keeps what the regular expression it replaced gave, in linear time ------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from gazette.site.compact_html import compact_html  # noqa: E402
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\u3000\u00a0ab<>", max_size=40))
+def test_compact_html_removes_the_same_spaces_as_before(html):
+    import re
+
+    assert compact_html(html) == re.sub(r"[ \t]*\n\s*", "\n", html)
