@@ -36,6 +36,8 @@ PAYLOADS = {
     "interpretation": "<style>*{display:none}</style>",
 }
 """Field → markup put into it; each names ``__pwned`` so that a script it ran would show."""
+LOOKALIKES = ('!!! danger "废止"', "=== 标签页", ": 定义列表", "| 甲 | 乙 |", "# 不是标题", "*不是强调*")
+"""Body lines that look like Markdown or its extensions: the page shows them as they are (item 7)."""
 
 
 def tainted(text: str) -> str:
@@ -51,6 +53,7 @@ def tainted(text: str) -> str:
         (r"(?m)^(第[一二三四五六七八九十]+条) ", r"\1 " + PAYLOADS["article"]),
         (r"(?m)^(地 址:)", r"\1" + PAYLOADS["masthead"]),
         (r"》解读", PAYLOADS["interpretation"] + "》解读"),
+        (r"(?m)^(集团董事会在市场化选聘高管过程中.*)$", r"\1\n\n" + "\n\n".join(LOOKALIKES)),
     ]
     for pattern, replacement in edits:
         text, count = re.subn(pattern, lambda found, r=replacement: found.expand(r), text)
@@ -125,6 +128,17 @@ def test_no_page_holds_an_injected_element_or_attribute(built, where):
         shown += text
     for field, payload in PAYLOADS.items():
         assert payload.strip() in shown, f"the {field} payload is not shown as text"
+
+
+def test_lines_that_look_like_markdown_show_as_printed_on_the_built_page(built):
+    page = (built / "site" / "2019" / "2" / "sz-2018-33" / "index.html").read_text(encoding="utf-8")
+    html = page[page.index("<article"):page.index("</article>")]
+    _, text = injected(html)
+    for line in LOOKALIKES:
+        assert line in text
+    assert "\\" not in text and "&#" not in text and "&amp;" not in text
+    for tag in ("<dl", "<table", 'class="admonition danger', "<em>"):
+        assert tag not in html.split('class="gz-body"', 1)[1]
 
 
 def test_every_page_forbids_inline_script(built):
