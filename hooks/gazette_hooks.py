@@ -3,7 +3,12 @@
 from mkdocs.plugins import event_priority
 
 from gazette.site.compact_html import compact_html
+from gazette.site.identity import apply_identity
 from gazette.build.search_index import compact_search_index
+
+
+def on_config(config, **kwargs):
+    return apply_identity(config)
 
 
 def on_post_page(output, **kwargs):
