@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from gazette.config import DEFAULT_PATH as DEFAULT_CONFIG
 from gazette.check.coverage import source_counts
 from gazette.model import Gazette
 from gazette.parse.normalize import read_source
@@ -58,6 +59,9 @@ def _folder() -> Path | None:
 def _key(path: str) -> str | None:
     digest = hashlib.sha256(_code_version().encode())
     digest.update(path.encode() + b"\0")
+    if os.path.isfile(DEFAULT_CONFIG):  # gazette.yml shapes the parse too (layout, the default issue title)
+        with open(DEFAULT_CONFIG, "rb") as handle:
+            digest.update(handle.read() + b"\0")
     try:
         with open(path, "rb") as handle:
             digest.update(handle.read())

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from gazette.errors import GazetteError
 from gazette.check.linkcheck import check_site
+from gazette.config import load_config
+from gazette.site.labels import cn_date
 from gazette.site.pages import issue_label
 from gazette.build.write import write_tree
 
@@ -35,19 +37,18 @@ SHIM_IN_SITE = "assets/javascripts/iframe-worker.js"
 ABOUT_PAGE = "offline.md"
 ABOUT_TITLE = "离线版说明"
 MANIFEST = "SHA256SUMS"
-NAME = "sanmenxia-gazette"
-"""Archive names are ASCII (``sanmenxia-gazette-2019-02.zip``): release assets and old unzip tools mangle others."""
 DIST = "dist"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 BEIJING = timezone(timedelta(hours=8))
 
 
 def archive_name(sources: list[str]) -> str:
-    """``sanmenxia-gazette-<latest issue>``, the issue taken from the newest ``gazettes/YYYY-NN.txt``."""
+    """``<archive_name>-<latest issue>`` (gazette.yml), the issue taken from the newest ``gazettes/YYYY-NN.txt``."""
     stems = sorted(Path(source).stem for source in sources)
     if not stems:
         raise GazetteError("gazettes/", "no issue texts to archive")
-    return f"{NAME}-{stems[-1]}"
+    # Archive names are ASCII (the configuration checks it): release assets and old unzip tools mangle others.
+    return f"{load_config().identity.archive_name}-{stems[-1]}"
 
 
 def build_offline(conversion, docs: str = "docs", dist: str = DIST) -> Path:
@@ -144,6 +145,7 @@ def build_time() -> datetime:
 def about_page(conversion, name: str) -> str:
     """The 说明 page of the archive: what it is, which issues, when built, how to verify."""
     built = build_time().astimezone(BEIJING)
+    identity = load_config().identity
     issues = []
     for gazette in sorted((g for g in conversion.archive.gazettes if g.issue),
                           key=lambda g: (g.issue.year, g.issue.no)):
@@ -159,7 +161,7 @@ title: {ABOUT_TITLE}
 
 # {ABOUT_TITLE}
 
-这是《三门峡市人民政府公报》电子版的**离线版**：整个网站保存在一个压缩包 `{name}.zip` 中，
+这是《{identity.gazette}》电子版的**离线版**：整个网站保存在一个压缩包 `{name}.zip` 中，
 解压后直接用浏览器打开 `index.html` 即可阅读和检索，不需要网络，也不会向任何服务器发出请求。
 
 ## 收录的公报
@@ -168,7 +170,7 @@ title: {ABOUT_TITLE}
 
 ## 构建时间
 
-{built:%Y-%m-%d %H:%M}（北京时间，UTC+8）。
+{cn_date(built.date())} {built:%H:%M}（北京时间，UTC+8）。
 
 ## 使用方法
 
@@ -189,7 +191,7 @@ sha256sum -c {MANIFEST}
 
 ## About (English)
 
-An offline copy of the Sanmenxia City People's Government Gazette website: unzip, open `index.html`,
+An offline copy of the {identity.english or identity.gazette} website: unzip, open `index.html`,
 browse and search without a network. Verify with `sha256sum -c {MANIFEST}` inside the folder.
 """
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from gazette.check import proofread
+from gazette.config import load_config
 from gazette.parse.document import parse_document
 from gazette.errors import ParseError, Warning
 from gazette.parse.markers import ISSUE_NUMBER
@@ -99,4 +100,5 @@ def _issue_from(source: Source, masthead: dict, cover, warnings: list[Warning]) 
                                 f"file name says {named['year']}-{named['no']}, the text says "
                                 f"{facts['year']} 第{facts['no']}号"))
     when = date.fromisoformat(facts["date"]) if facts["date"] else None
-    return Issue(facts["year"], facts["no"], facts["total"], when, facts["title"] or "三门峡市人民政府公报")
+    # An issue that does not print its name is the configured gazette's (gazette.yml, identity.gazette).
+    return Issue(facts["year"], facts["no"], facts["total"], when, facts["title"] or load_config().identity.gazette)
