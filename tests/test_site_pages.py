@@ -58,10 +58,12 @@ def test_document_front_matter_feeds_the_templates(conversion):
     assert meta["interpretations"][0]["url"] == "2019/2/sz-2018-34-jd/"
     jd = frontmatter.loads(conversion.files["2019/2/sz-2018-34-jd.md"]).metadata
     assert jd["source"] == {"number": "三政〔2018〕34号", "title": "三门峡市人民政府关于印发三门峡市政府性债务管理办法的通知",
-                            "url": "2019/2/sz-2018-34/"}
+                            "url": "2019/2/sz-2018-34/", "label": None}
     assert "tags" not in jd
     other = frontmatter.loads(conversion.files["2019/2/szb-2018-40-jd.md"]).metadata
     assert other["source"]["url"] is None
+    assert other["source"]["label"] == ("三门峡市人民政府办公室关于印发三门峡市开展企业成长促进行动实施方案的通知"
+                                        "（三政办〔2018〕40号，本库未收录）")
 
 
 def test_issue_page_prints_the_toc_with_sections_and_pages(conversion):
@@ -82,7 +84,9 @@ def test_browse_pages_list_every_document_once(conversion):
     assert "## 决定 {: #jueding }" in types and "## 通知 {: #tongzhi }" in types
     assert "## 三门峡市人民政府办公室 {: #sanmenxiashirenminzhengfubangongshi }" in issuers
     interpretations = conversion.files["browse/interpretations.md"]
-    assert "政策文件：三政办〔2018〕40号（本库尚未收录）" in interpretations
+    assert "政策文件：三门峡市人民政府办公室关于印发三门峡市开展企业成长促进行动实施方案的通知（三政办〔2018〕40号，本库未收录）" \
+        in interpretations
+    assert "尚未收录" not in "".join(conversion.files.values())
     assert "政策文件：[三政〔2018〕34号](../2019/2/sz-2018-34.md)" in interpretations
 
 

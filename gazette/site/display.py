@@ -1,7 +1,7 @@
 """Display text (显示文本): how the gazette's words are shown on a page, not how they are stored.
 
-The print edition sets spaces inside 文号 (``三政办〔2018〕44 号``), dates (``2018 年 12 月 15 日``)
-and letter-spaced words (``附 件``, ``泥 塑``). A page shows them closed up; the model, the search
+The print edition sets spaces inside 文号 (``三政办〔2018〕44 号``), dates (``2018 年 12 月 15 日``),
+numbers (``134 家``) and letter-spaced words (``附 件``, ``泥 塑``). A page shows them closed up; the model, the search
 text and the 校对报告 keep the text as printed. Only spaces are removed, never a character that
 counts (coverage compares Han characters and digits), and 文号 and codes are marked so that a
 line never breaks inside them (``三政〔2018〕/29号``, ``VII-/11``).
@@ -15,10 +15,10 @@ from gazette.parse.markers import HAN, NUMBER_IN_TEXT, find_numbers
 
 _GAP = r"[ \u3000]+"
 _CLOSE_UP = (
-    # 2018 年 12 月 15 日, 44 号, 第 2 号, 2018—2020 年
-    (re.compile(rf"(?<=\d){_GAP}(?=[年月日号])"), ""),
-    (re.compile(rf"(?<=\d[年月]){_GAP}(?=\d)"), ""),
-    (re.compile(rf"(?<=第){_GAP}(?=\d)"), ""),
+    # 2018 年 12 月 15 日, 44 号, 第 2 号, 2018—2020 年, 134 家, 奖补 2 万元: a number set off from the
+    # Chinese around it is the print edition's spacing, not the writer's.
+    (re.compile(rf"(?<=\d){_GAP}(?=[{HAN}])"), ""),
+    (re.compile(rf"(?<=[{HAN}]){_GAP}(?=\d)"), ""),
     # 三政办 〔2018〕 44号
     (re.compile(rf"(?<=[{HAN}]){_GAP}(?=〔\d{{4}}〕)"), ""),
     (re.compile(rf"(?<=〔\d{{4}}〕){_GAP}(?=\d)"), ""),
