@@ -14,11 +14,11 @@ from pathlib import Path
 from gazette.config import Config
 from gazette.errors import GazetteError
 from gazette.model import Document, Gazette, Paragraph, Part, Section, Signature
-from gazette.parse.markers import match_date
+from gazette.parse.markers import ORGAN, SIGNED_DATE, match_date
 from gazette.site.display import display
 from gazette.site.overrides import Override, load_overrides
 from gazette.site.topics import DEFAULT_TABLE, Topic, TopicTable, load_table
-from gazette.site.validity import Validity, read_validity, status_on
+from gazette.site.validity import Validity, read_validity, status_on, texts
 
 BEIJING = timezone(timedelta(hours=8))
 DESCRIPTION_LIMIT = 120
@@ -203,20 +203,36 @@ _DATE_LINE = re.compile(r"^(?:解读日期|发布日期|发布时间|日期)[\s\
 
 
 def interpretation_author(document: Document) -> tuple[str | None, date | None]:
-    """A 解读's author body and date: its signature, or label lines such as ``解读机关：…``/``发布时间：…``."""
+    """A 解读's author body and date: its signature, label lines (``解读机关：…``, ``发布时间：…``), or an
+    organ and a date on the last lines of its text, as a signature is printed."""
     author = when = None
     for block in document.body:
         if isinstance(block, Signature):
             author = author or ("、".join(block.issuers) or None)
             when = when or block.date
-        elif isinstance(block, Paragraph):
-            found = _AUTHOR_LINE.match(block.text)
-            if found and author is None:
-                author = found["v"].strip()
-            found = _DATE_LINE.match(block.text)
-            if found and when is None:
-                when = _loose_date(found["v"])
+    lines = [text for text, _ in texts(document.body)]
+    for text in lines:
+        found = _AUTHOR_LINE.match(text)
+        if found and author is None:
+            author = found["v"].strip()
+        found = _DATE_LINE.match(text)
+        if found and when is None:
+            when = _loose_date(found["v"])
+    if author is None and when is None and lines:
+        author, when = _closing_signature(lines[-2:])
     return author, when
+
+
+def _closing_signature(last: list[str]) -> tuple[str | None, date | None]:
+    """``(organ, date)`` printed as the last lines (``市财政局`` / ``2019年1月8日``, or both on one line)."""
+    one_line = SIGNED_DATE.match(last[-1].strip())
+    if one_line and ORGAN.match(one_line["organ"].strip()):
+        return one_line["organ"].strip(), match_date(display(one_line["date"]))
+    when = match_date(display(last[-1].strip()))
+    if when is None:
+        return None, None
+    organ = last[0].strip() if len(last) == 2 and ORGAN.match(last[0].strip()) else None
+    return organ, when
 
 
 def _loose_date(text: str) -> date | None:

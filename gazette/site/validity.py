@@ -21,7 +21,7 @@ STATUSES = ("现行有效", "尚未施行", "已失效", "已废止", "已修改
 
 _SP = r"[\s\u3000]*"
 _NUM = r"(?:\d{1,3}|[〇零一二两三四五六七八九十百]{1,4})"
-_INTO_FORCE = r"(?:施行|实施|执行|生效)"
+_INTO_FORCE = r"(?:施行|实施|执行|生效|试行)"
 _ON_ISSUE = r"(?P<act>印发|发布|公布|颁布|下发|签发|发文)"
 
 
@@ -146,7 +146,7 @@ def read_validity(document: Document) -> Validity:
         stated = _effective(text, document.date)
         if stated:
             effective, found = stated
-            words.append((line, found.group(0)))
+            words.append((line, found.start(), found.group(0)))
             break
     expires = None
     for text, line in body:
@@ -154,12 +154,12 @@ def read_validity(document: Document) -> Validity:
         if period:
             start, expires, found = period
             effective = effective or start
-            words.append((line, found.group(0)))
+            words.append((line, found.start(), found.group(0)))
             break
     if not words:
         return NONE
-    words.sort()
-    return Validity(effective, expires, "；".join(text for _, text in words), words[0][0])
+    words.sort()  # in reading order
+    return Validity(effective, expires, "；".join(text for _, _, text in words), words[0][0])
 
 
 def status_on(validity: Validity, today: date) -> str | None:
