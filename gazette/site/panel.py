@@ -45,12 +45,15 @@ def validity_text(facts: Facts) -> str | None:
     return facts.status + (f"（{'，'.join(details)}）" if details else "")
 
 
-def _row(label: str, text: str | None, when=None) -> dict | None:
+def _row(label: str, text: str | None, when=None, code: bool = False) -> dict | None:
+    """A panel row; a ``code`` (索引号, 文号) never breaks inside its parts, only after a ``/``."""
     if not text:
         return None
     row = {"label": label, "text": text}
     if when is not None:
         row["datetime"] = when.isoformat()
+    if code:
+        row["code"] = True
     return row
 
 
@@ -58,13 +61,13 @@ def document_panel(gazette: Gazette, document: Document, facts: Facts) -> list[d
     """The rows of the panel in the order of gov.cn's 政策文件库 (索引号 first, 有效性 last but the 刊登 facts)."""
     interpretation = document.type == "解读"
     rows = [
-        _row("索引号", facts.index_number),
+        _row("索引号", facts.index_number, code=True),
         _row("主题分类", facts.topic.label),
         _row("解读机关" if interpretation else "发文机关", facts.author if interpretation else document.issuer),
         _row("解读日期" if interpretation else "成文日期",
              cn_date(facts.author_date if interpretation else document.date),
              facts.author_date if interpretation else document.date),
-        _row("发文字号", document.number),
+        _row("发文字号", document.number, code=True),
         _row("发布日期", cn_date(facts.published), facts.published),
         _row("文种", "政策解读" if interpretation else document.type),
         _row("有效性", validity_text(facts)),
