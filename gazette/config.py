@@ -7,6 +7,7 @@ error naming the file and the line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import yaml
 from gazette.errors import GazetteError
 
 DEFAULT_PATH = "gazette.yml"
+_ASCII_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True)
@@ -110,10 +112,15 @@ def _section(path: Path, data: dict, name: str, kind: type):
     if not isinstance(values, dict):
         raise GazetteError(str(path), f"{name} 应为键值对")
     _check_keys(path, values, {f.name for f in fields(kind)}, f"{name}.")
+    texts = {f.name for f in fields(kind) if f.type == "str"}
     for key, value in values.items():
-        if not isinstance(value, str):  # 472000 or a date would be read as a number: say so, do not guess
+        if key in texts and not isinstance(value, str):  # 472000 or a date is read as a number: say so, do not guess
             raise GazetteError(str(path), f"{name}.{key} 应为文字，请加引号：{key}: \"{value}\"")
-    return kind(**values)
+    section = kind(**values)
+    if kind is Identity and not _ASCII_NAME.match(section.archive_name):
+        raise GazetteError(str(path), f"identity.archive_name「{section.archive_name}」只能由英文字母、数字、"
+                           "点、连字符和下划线组成（压缩包的文件名）")
+    return section
 
 
 def _check_keys(path: Path, data: dict, known: set[str], prefix: str) -> None:

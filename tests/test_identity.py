@@ -147,3 +147,10 @@ def test_an_unknown_identity_key_is_refused(tmp_path):
     config.write_text("identity:\n  gazete: 洛阳市人民政府公报\n", encoding="utf-8")
     with pytest.raises(GazetteError, match=r"未知的配置项：identity.gazete"):
         load_config(config)
+
+
+def test_an_archive_name_that_is_not_ascii_is_refused(tmp_path):
+    config = tmp_path / "gazette.yml"
+    config.write_text("identity:\n  archive_name: 洛阳公报\n", encoding="utf-8")
+    with pytest.raises(GazetteError, match=r"identity.archive_name「洛阳公报」只能由英文字母"):
+        load_config(config)

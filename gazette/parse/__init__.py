@@ -64,13 +64,13 @@ def _standalone(source: Source, warnings: list[Warning], joins: list[Join]) -> G
 def _issue(source: Source, toc_index: int, warnings: list[Warning], joins: list[Join]) -> Gazette:
     front = split_front(source, toc_index)
     if not front.toc:
-        raise ParseError(source.file, "目录 has no entries (expected lines «title<TAB>page»)",
+        raise ParseError(source.file, "目录没有条目（应为“标题<TAB>页码”的行）",
                          source.lines[toc_index].number)
     masthead = read_masthead(front.masthead)
     issue = _issue_from(source, masthead, front.cover, warnings)
     segments = locate(source, front, warnings)
     if not segments:
-        raise ParseError(source.file, f"目录 lists {len(front.toc)} documents but none of them is in the text",
+        raise ParseError(source.file, f"目录列出 {len(front.toc)} 篇文件，但正文中一篇也找不到",
                          source.lines[toc_index].number)
     documents: list[Document] = []
     for position, segment in enumerate(segments):
@@ -90,15 +90,15 @@ def _issue_from(source: Source, masthead: dict, cover, warnings: list[Warning]) 
     for key in ("year", "no"):
         if facts[key] is None:
             if not named:
-                raise ParseError(source.file, f"the text does not print the issue's {'year' if key == 'year' else '第N号'}"
-                                 " and the file is not named YYYY-NN.txt")
+                raise ParseError(source.file, f"正文没有印出本期的{'年份' if key == 'year' else '期号（第N号）'}，"
+                                 "文件名也不是 YYYY-NN.txt")
             facts[key] = int(named[key])
             warnings.append(Warning(source.file, None, "issue-from-name",
-                                    f"the issue's {key} is not printed; taken from the file name"))
+                                    f"正文没有印出本期的{'年份' if key == 'year' else '期号'}，取自文件名"))
     if named and (int(named["year"]), int(named["no"])) != (facts["year"], facts["no"]):
         warnings.append(Warning(source.file, None, "issue-name",
-                                f"file name says {named['year']}-{named['no']}, the text says "
-                                f"{facts['year']} 第{facts['no']}号"))
+                                f"文件名为 {named['year']}-{named['no']}，正文印的是"
+                                f"{facts['year']}年第{facts['no']}号"))
     when = date.fromisoformat(facts["date"]) if facts["date"] else None
     # An issue that does not print its name is the configured gazette's (gazette.yml, identity.gazette).
     return Issue(facts["year"], facts["no"], facts["total"], when, facts["title"] or load_config().identity.gazette)

@@ -64,7 +64,7 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
     issuer = organs[0] if organs else _issuer_from_title(title, doc_type)
     attachments = _attachments(blocks)
     if not title:
-        warnings.append(Warning(file, lines[0].number if lines else None, "no-title", "no title found"))
+        warnings.append(Warning(file, lines[0].number if lines else None, "no-title", "没有找到标题"))
     return Document(
         title=title,
         number=head.number,
@@ -131,7 +131,7 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
         if not title_lines and index < len(lines):
             title_lines = [lines[index]]
             warnings.append(Warning(file, lines[index].number, "no-title",
-                                    "no title found; the first line stands as the title"))
+                                    "没有找到标题，以第一行作为标题"))
             index += 1
     else:
         first = lines.index(title_lines[0])
@@ -139,7 +139,7 @@ def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: 
             if line.text:
                 head.blocks.append(Paragraph(line.text, line.number))
                 warnings.append(Warning(file, line.number, "stray-text",
-                                        "text before the first document's title is kept at the top of that document"))
+                                        "第一篇文件标题之前的文字保留在该文件开头"))
         index = lines.index(title_lines[-1]) + 1
     head.title_lines = list(title_lines)
     index = _read_meta(lines, _next_text(lines, index), head)

@@ -119,12 +119,12 @@ def locate(source: Source, front: FrontMatter, warnings: list[Warning]) -> list[
             found = _find_fuzzy(candidates, entry.title, cursor, limit)
             if found is None:
                 warnings.append(Warning(source.file, entry.line, "toc-missing",
-                                        f"目录 entry not found in the text: {entry.title} (page {entry.page})"))
+                                        f"目录条目在正文中未找到：{entry.title}（第 {entry.page} 页）"))
                 continue
             printed = clean_title("".join(line.text for line in _title_lines(body, *found)))
             warnings.append(Warning(source.file, body[found[0]].number, "toc-mismatch",
-                                    f"title differs from its 目录 entry (line {entry.line}): "
-                                    f"目录 「{entry.title}」, text 「{printed}」"))
+                                    f"标题与目录条目（第 {entry.line} 行）不一致："
+                                    f"目录为「{entry.title}」，正文为「{printed}」"))
         starts.append((found[0], found[1], entry))
         cursor = found[0] + 1
     segments = []

@@ -8,7 +8,7 @@ from typing import Callable
 
 from pypinyin import lazy_pinyin
 
-from gazette.model import Part, Section
+from gazette.model import Section, walk
 from gazette.site.display import display
 from gazette.site.gov import column_meta
 from gazette.site.labels import cited, cn_date
@@ -27,17 +27,7 @@ def anchor_of(name: str) -> str:
 
 def outline_counts(blocks) -> dict:
     """How many chapters (章) and articles (条) a body has, for the page's outline summary."""
-    counts: Counter = Counter()
-
-    def walk(items):
-        for block in items:
-            if isinstance(block, Section):
-                counts[block.marker] += 1
-                walk(block.children)
-            elif isinstance(block, Part):
-                walk(block.children)
-
-    walk(blocks)
+    counts = Counter(block.marker for block, _ in walk(blocks) if isinstance(block, Section))
     return {"chapters": counts["chapter"], "articles": counts["article"]}
 
 
