@@ -95,6 +95,7 @@ def luoyang(tmp_path_factory):
     return repo
 
 
+@pytest.mark.build
 def test_no_word_of_the_original_city_is_added_outside_the_documents_text(luoyang):
     source = re.sub(r"\s+", "", (luoyang / "gazettes" / "2019-02.txt").read_text(encoding="utf-8"))
     added = []
@@ -110,6 +111,7 @@ def test_no_word_of_the_original_city_is_added_outside_the_documents_text(luoyan
     assert added == []
 
 
+@pytest.mark.build
 def test_the_identity_names_the_site_the_footer_the_data_and_the_archive(luoyang):
     site = luoyang / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
