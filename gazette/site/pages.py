@@ -8,6 +8,7 @@ generated pages are relative ``.md`` paths, so ``mkdocs build --strict`` checks 
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 
 from gazette.archive import Archive, issue_dir
 from gazette.site.browse import browse_pages, outline_counts
@@ -131,12 +132,23 @@ def masthead_markdown(gazette: Gazette) -> list[str]:
     for key in ("主办", "编辑出版", "地址", "网址", "电话", "邮编", "准印证号", "出版日期", "印刷"):
         value = masthead.get(key)
         if value:
-            rows.append((key, escape(cn_date(value) if hasattr(value, "year") else display(str(value)))))
+            rows.append((key, escape(_shown(value))))
     lines = ["## 刊头 {: #masthead }\n", "| 项目 | 内容 |", "| --- | --- |"]
     lines.extend(f"| {key} | {value.replace('|', '&#124;')} |" for key, value in rows)
     if masthead.get("说明"):
         lines.extend(["", f"（{escape(masthead['说明'])}）"])
     return lines + [""]
+
+
+def _shown(value) -> str:
+    """A masthead value as a reader sees it: an ISO date (出版日期) in the one date format."""
+    if hasattr(value, "year"):
+        return cn_date(value)
+    text = str(value)
+    try:
+        return cn_date(date.fromisoformat(text))
+    except ValueError:
+        return display(text)
 
 
 def cover_markdown(gazette: Gazette) -> list[str]:
