@@ -142,19 +142,24 @@ def build_time() -> datetime:
     return datetime.now(tz=timezone.utc).replace(microsecond=0)
 
 
+def _archived_issues(archive) -> list[str]:
+    """The 说明 page's list of the issues in the archive, oldest first, as Markdown lines."""
+    issues = []
+    for gazette in sorted((g for g in archive.gazettes if g.issue), key=lambda g: (g.issue.year, g.issue.no)):
+        path = f"{gazette.issue.year}/{gazette.issue.no}/index.md"
+        issues.append(f"- [{issue_label(gazette)}]({path})：{len(gazette.documents)} 篇文件"
+                      f"（来源 `{Path(gazette.file).name}`）")
+    standalone = [g for g in archive.gazettes if g.issue is None]
+    if standalone:
+        issues.append(f"- 单篇文件 {len(standalone)} 篇")
+    return issues
+
+
 def about_page(conversion, name: str) -> str:
     """The 说明 page of the archive: what it is, which issues, when built, how to verify."""
     built = build_time().astimezone(BEIJING)
     identity = load_config().identity
-    issues = []
-    for gazette in sorted((g for g in conversion.archive.gazettes if g.issue),
-                          key=lambda g: (g.issue.year, g.issue.no)):
-        path = f"{gazette.issue.year}/{gazette.issue.no}/index.md"
-        issues.append(f"- [{issue_label(gazette)}]({path})：{len(gazette.documents)} 篇文件"
-                      f"（来源 `{Path(gazette.file).name}`）")
-    standalone = [g for g in conversion.archive.gazettes if g.issue is None]
-    if standalone:
-        issues.append(f"- 单篇文件 {len(standalone)} 篇")
+    issues = _archived_issues(conversion.archive)
     return f"""---
 title: {ABOUT_TITLE}
 ---
