@@ -193,6 +193,21 @@ def test_feed_entry_shows_title_number_date_and_issue(files):
         "成文日期：2018年11月20日；发布日期：2019年2月11日；文种：决定；主题分类：工业、交通\\交通；"
         "刊登：2019年第2号（总第157号）第1页")
     assert entry.find(f"{ATOM}link[@rel='describedby']").get("href") == "data/records/2019-2-sz-2018-29.json"
+    topic = entry.find(f"{ATOM}category[@scheme='主题分类']")
+    assert topic.get("term") == "工业、交通\\交通"
+
+
+def test_feed_summary_carries_the_validity_the_text_states(files):
+    entries = {e.findtext(f"{ATOM}title"): e for e in feed_of(files).findall(f"{ATOM}entry")}
+    debt = entries["三门峡市人民政府关于印发三门峡市政府性债务管理办法的通知（三政〔2018〕34号）"]
+    assert "有效性：现行有效（自2018年12月17日起施行）" in debt.findtext(f"{ATOM}summary")
+
+
+def test_csv_has_the_metadata_columns(files):
+    rows = list(csv.DictReader(io.StringIO(files["data/documents.csv"].decode("utf-8-sig"))))
+    debt = next(row for row in rows if row["number"] == "三政〔2018〕34号")
+    assert (debt["index_number"], debt["topic"], debt["status"], debt["effective"], debt["published"]) == \
+        ("11411200005618045K/2019-02005", "财政、金融、审计\\财政", "现行有效", "2018-12-17", "2019-02-11")
 
 
 def test_feed_uses_absolute_links_when_the_site_url_is_configured(conversion, files):

@@ -95,3 +95,36 @@ def test_home_page_shows_the_latest_issue_and_ways_to_browse(conversion):
     assert "## 最新一期：[2019年第2号（总第157号）](2019/2/index.md)" in home
     for target in ("issues.md", "browse/types.md", "browse/issuers.md", "browse/interpretations.md"):
         assert f"]({target})" in home
+
+
+def test_issue_page_links_the_issue_before_and_after():
+    from gazette.archive import build_archive
+    from gazette.model import Gazette, Issue
+    from gazette.site.pages import issue_neighbours
+
+    def issue(year, no):
+        return Gazette(f"gazettes/{year}-{no:02d}.txt", Issue(year, no, None, None, "某市人民政府公报"), None, (), ())
+
+    archive = build_archive([issue(2019, 1), issue(2018, 12), issue(2019, 2)])
+    first, middle, last = sorted(archive.gazettes, key=lambda g: (g.issue.year, g.issue.no))
+    assert issue_neighbours(archive, middle) == {"previous": {"label": "2018年第12号", "url": "2018/12/"},
+                                                 "next": {"label": "2019年第2号", "url": "2019/2/"}}
+    assert issue_neighbours(archive, first)["previous"] is None
+    assert issue_neighbours(archive, last)["next"] is None
+
+
+def test_issue_page_front_matter_has_its_trail_and_column_tags(conversion):
+    meta = frontmatter.loads(conversion.files["2019/2/index.md"]).metadata
+    assert [step["label"] for step in meta["trail"]] == ["首页", "2019年", "第2号"]
+    assert meta["page_tags"]["ColumnName"] == "三门峡市人民政府公报2019年第2号（总第157号）"
+    assert meta["page_tags"]["ColumnType"] == "公报"
+    assert "## 本期目录 {: #toc }" in conversion.files["2019/2/index.md"]
+    assert "| 出版日期 | 2019年2月11日 |" in conversion.files["2019/2/index.md"]
+
+
+def test_site_map_lists_every_column_and_issue(conversion):
+    page = conversion.files["map.md"]
+    for target in ("index.md", "issues.md", "browse/types.md", "browse/issuers.md", "browse/interpretations.md",
+                   "data/index.md", "2019/index.md", "2019/2/index.md"):
+        assert f"]({target})" in page
+    assert frontmatter.loads(page).metadata["page_tags"]["ColumnName"] == "网站地图"
