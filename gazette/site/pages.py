@@ -200,8 +200,8 @@ def issue_page(archive: Archive, gazette: Gazette) -> str:
 def year_page(archive: Archive, year: int) -> str:
     page = f"{year}/index.md"
     count = sum(1 for g in archive.gazettes if g.issue and g.issue.year == year)
-    meta = {"title": f"{year}年公报", **column_meta(f"{year}年公报", f"{year}年出版的{count}期公报及其目录。",
-                                                   [f"{year}年", "公报"], "公报")}
+    meta = {"title": f"{year}年公报", "trail": [{"label": "首页", "url": ""}, {"label": f"{year}年", "url": None}],
+            **column_meta(f"{year}年公报", f"{year}年出版的{count}期公报及其目录。", [f"{year}年", "公报"], "公报")}
     lines = [front_matter(meta), f"# {year}年公报 {{: #year }}\n"]
     for gazette in archive.gazettes:
         if gazette.issue and gazette.issue.year == year:
