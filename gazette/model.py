@@ -174,6 +174,20 @@ class Join(_Dict):
 
 
 @dataclass(frozen=True)
+class Furniture(_Dict):
+    """A line of page furniture (版面元素) taken out of the text: a running header or a page number."""
+
+    line: int
+    """Source line."""
+    text: str
+    """The line as printed."""
+    category: str
+    """``page-number``, ``running-header`` (gazette name, issue) or ``section-header`` (section name)."""
+    page: int | None
+    """The page number it prints, if any."""
+
+
+@dataclass(frozen=True)
 class Issue(_Dict):
     """One printed issue (期) of the gazette."""
 
@@ -273,3 +287,11 @@ class Gazette(_Dict):
     """:class:`gazette.errors.Warning` items."""
     body_start: int = 1
     """First source line after the cover, 目录 and masthead."""
+    furniture: tuple[Furniture, ...] = ()
+    """Page furniture removed from the text (running headers, page numbers)."""
+
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        if not self.furniture:
+            del data["furniture"]  # most texts have none; their JSON stays as it was
+        return data

@@ -151,7 +151,7 @@ def test_a_file_with_only_the_toc_is_refused_clearly(tmp_path):
     path.write_text("\n".join(lines[:114]), encoding="utf-8")
     result = run("parse", str(path))
     assert result.returncode == 1
-    assert result.stderr == f"error: {path}:5: 目录 lists 14 documents but none of them is in the text\n"
+    assert result.stderr == f"error: {path}:5: 目录列出 14 篇文件，正文中一篇也未找到\n"
 
 
 def test_a_truncated_issue_keeps_what_is_there_and_reports_the_rest(tmp_path):
@@ -165,7 +165,7 @@ def test_a_truncated_issue_keeps_what_is_there_and_reports_the_rest(tmp_path):
                                                          "三政〔2018〕33号", "三政〔2018〕34号"]
     missing = [w for w in data["warnings"] if w["kind"] == "toc-missing"]
     assert len(missing) == 9
-    assert "目录 entry not found in the text" in result.stderr
+    assert "目录条目在正文中未找到" in result.stderr
 
 
 def test_output_folders_get_the_usual_permissions(tmp_path):

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazette.check.coverage import source_counts
+from gazette.config import DEFAULT_PATH
 from gazette.model import Gazette
 from gazette.parse.normalize import read_source
 from gazette.parse import parse_source
@@ -44,7 +45,7 @@ class Parsed:
 def _code_version() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.glob("*.py")):
+    for path in sorted(package.rglob("*.py")):  # the stages live in sub-packages
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -58,6 +59,12 @@ def _folder() -> Path | None:
 def _key(path: str) -> str | None:
     digest = hashlib.sha256(_code_version().encode())
     digest.update(path.encode() + b"\0")
+    try:  # the layout configuration changes what the parser recognises
+        with open(DEFAULT_PATH, "rb") as handle:
+            digest.update(handle.read())
+    except OSError:
+        pass
+    digest.update(b"\0")
     try:
         with open(path, "rb") as handle:
             digest.update(handle.read())
@@ -70,7 +77,7 @@ def parse_path(path: str, entry: Path | None = None) -> Parsed:
     """Read, parse and count one source, and cache it at ``entry`` (in a worker when there are many)."""
     source = read_source(path)
     gazette = parse_source(source)
-    parsed = Parsed(gazette, source_counts(source, gazette.body_start))
+    parsed = Parsed(gazette, source_counts(source, gazette.body_start, gazette.furniture))
     if entry is not None:
         _store(entry, parsed)
     return parsed

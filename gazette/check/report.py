@@ -37,6 +37,7 @@ def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings:
         lines.append(f"- 文字完整性 {coverage.summary()}")
     lines += ["", "## 目录与正文核对 TOC against the text", ""]
     lines += _toc_table(gazette)
+    lines += _furniture(gazette)
     lines += ["", "## 跨页断段合并 Joined page-break splits", ""]
     breaks = [j for j in gazette.joins if j.next_line > j.line + 1]
     if breaks:
@@ -58,6 +59,24 @@ def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings:
         lines += ["", "## 其他 Other", ""]
         lines += [f"- 第 {w.line} 行：{w.message}" if w.line else f"- {w.message}" for w in others]
     return "\n".join(lines) + "\n"
+
+
+_FURNITURE = (("running-header", "页眉（刊名、期号）"), ("section-header", "页眉（栏目名）"), ("page-number", "页码"))
+FURNITURE_EXAMPLES = 3
+
+
+def _furniture(gazette: Gazette) -> list[str]:
+    """What page furniture was taken out of the text: counts per kind and a few examples."""
+    if not gazette.furniture:
+        return []
+    lines = ["", "## 删除的页眉页码 Page furniture removed", "",
+             f"共删除 {len(gazette.furniture)} 行版面元素；其中的文字按删除计，不算丢失。", ""]
+    for category, label in _FURNITURE:
+        found = [item for item in gazette.furniture if item.category == category]
+        if found:
+            examples = "、".join(f"第 {item.line} 行「{_cell(item.text.strip())}」" for item in found[:FURNITURE_EXAMPLES])
+            lines.append(f"- {label}：{len(found)} 行，如 {examples}")
+    return lines
 
 
 def _cell(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gazette.config import Layout
 from gazette.parse import markers as m
 from gazette.parse.anchors import Anchors
 from gazette.parse.body import parse_blocks
@@ -41,11 +42,15 @@ class _Head:
 
 
 def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnings: list[Warning],
-                   joins: list[Join]) -> Document:
-    """Parse the lines of one document; ``title_lines`` may be empty (then they are found)."""
+                   joins: list[Join], layout: Layout | None = None, section: str | None = None) -> Document:
+    """Parse the lines of one document; ``title_lines`` may be empty (then they are found).
+
+    ``section`` is the 目录 section it is printed in: a section of 人事任免 or 政策解读 gives the
+    kind of a title that names no 文种."""
+    layout = layout or Layout()
     head = _read_head(file, lines, title_lines, warnings)
     title = clean_title(head.title_text or "".join(line.text for line in head.title_lines))
-    doc_type = m.document_type(title)
+    doc_type = m.document_type(title) or _kind_of_section(layout, section)
     anchors = Anchors()
     rest = lines[head.body_start:]
     signature_at = None if doc_type == "解读" else _find_signature(rest)
@@ -61,7 +66,7 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
     expected = _expected_policies(title, blocks)
     blocks.extend(_read_after(after, expected, anchors, joins))
     organs = [name for name in (signature.issuers if signature else ()) if m.ORGAN.match(name)]
-    issuer = organs[0] if organs else _issuer_from_title(title, doc_type)
+    issuer = organs[0] if organs else _issuer_from_title(title, doc_type) or _issuer_from_number(layout, head.number)
     attachments = _attachments(blocks)
     if not title:
         warnings.append(Warning(file, lines[0].number if lines else None, "no-title", "no title found"))
@@ -390,6 +395,17 @@ def _attachments(blocks: list[Block]) -> tuple[dict, ...]:
         if compact(part.title) in anchors:
             result.append({"title": part.title, "anchor": part.anchor})
     return tuple(result)
+
+
+def _kind_of_section(layout: Layout, section: str | None) -> str | None:
+    kind = layout.section_kinds().get(section or "")
+    return {"appointments": "任免", "interpretations": "解读"}.get(kind or "")
+
+
+def _issuer_from_number(layout: Layout, number: str | None) -> str | None:
+    """The organ whose 机关代字 the 文号 carries (``豫政办〔2019〕5号`` → 河南省人民政府办公厅)."""
+    found = m.NUMBER_LINE.match(number) if number else None
+    return layout.issuer_of(found["code"]) if found else None
 
 
 def _issuer_from_title(title: str, doc_type: str | None) -> str | None:
