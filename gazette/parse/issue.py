@@ -95,5 +95,5 @@ def issue_from(file: str, facts: dict, default_title: str, warnings: list[Warnin
         printed = "、".join(str(n) for n in numbers) if numbers else str(facts["no"])
         if not (numbers and int(named["year"]) == facts["year"] and int(named["no"]) in numbers):
             warnings.append(Warning(file, facts.get("line"), "issue-name",
-                                    f"文件名为 {named['year']}-{named['no']}，正文印的是 {facts['year']}年第{printed}期（号）"))
+                                    f"文件名为 {os.path.basename(file)}，正文印的是 {facts['year']}年第{printed}期（号）"))
     return Issue(facts["year"], facts["no"], facts["total"], facts["date"], facts["title"] or default_title)
