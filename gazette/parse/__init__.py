@@ -18,6 +18,7 @@ from gazette.model import Document, Gazette, Join
 from gazette.parse import furniture as furniture_stage
 from gazette.parse import shape
 from gazette.parse.document import parse_document
+from gazette.parse.interpret import resolve
 from gazette.parse.issue import FILE_NAME, issue_from, read_facts
 from gazette.parse.masthead import read_masthead
 from gazette.parse.normalize import Source, read_source
@@ -63,7 +64,7 @@ def parse_source(source: Source, config: Config | None = None) -> Gazette:
     else:
         gazette = _issue(source, clean, toc_index, names, warnings, joins, config)
         clean = furniture_stage.remove(source, list(gazette.furniture))
-    documents = assign_slugs(with_cites(gazette.documents), source.file, warnings)
+    documents = assign_slugs(with_cites(resolve(list(gazette.documents))), source.file, warnings)
     gazette = replace(gazette, documents=tuple(documents), joins=tuple(joins))
     if gazette.issue is None:
         gazette = replace(gazette, furniture=tuple(removed))
