@@ -60,7 +60,7 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
     return Document(
         title=title,
         number=head.number,
-        date=signature.date if signature and signature.date else _date_from_meta(head.meta),
+        date=signature.date if signature and signature.date else (head.title_date or _date_from_meta(head.meta)),
         issuer=issuer,
         type=doc_type,
         section=None,
@@ -270,6 +270,8 @@ def _issuer_from_title(title: str, doc_type: str | None) -> str | None:
         return None
     if "关于" in title:
         prefix = title.split("关于", 1)[0]
+    elif "任免" in title:
+        prefix = title.split("任免", 1)[0]  # 河南省人民政府任免国家工作人员
     elif title.endswith("令"):
         prefix = title[:-1]
     else:

@@ -124,7 +124,7 @@ def find(source: Source, names: tuple[str, ...], sections: tuple[str, ...], body
     (before it, in the 目录, they head the entries)."""
     lines = source.lines
     found: dict[int, Furniture] = {}
-    weak: dict[str, list[int]] = {"name": [], "label": []}
+    weak: dict[str, list[int]] = {}  # a bare name or issue label, by its text: a header only when it repeats
     for index, line in enumerate(lines):
         if not line.text:
             continue
@@ -132,13 +132,13 @@ def find(source: Source, names: tuple[str, ...], sections: tuple[str, ...], body
         if result is None:
             continue
         kind, page = result
-        if kind in weak:
-            weak[kind].append(index)
+        if kind in ("name", "label"):
+            weak.setdefault(re.sub(r"[\s\u3000]+", "", line.text), []).append(index)
         elif kind == "section":
             found[index] = Furniture(line.number, line.raw, "section-header", None)
         else:
             found[index] = Furniture(line.number, line.raw, kind, page)
-    for kind, indexes in weak.items():
+    for indexes in weak.values():
         if len(indexes) >= NAME_ALONE_MIN:
             for index in indexes[1:] if _on_cover(lines, indexes[0]) else indexes:
                 found[index] = Furniture(lines[index].number, lines[index].raw, "running-header", None)
@@ -175,7 +175,22 @@ def _page_chain(lines: tuple[Line, ...], known: dict[int, Furniture]) -> list[in
     for chain in chains:
         if len(chain) > len(best):
             best = chain
-    return [index for index, _, _ in best] if len(best) >= CHAIN_MIN else []
+    if len(best) < CHAIN_MIN:
+        return []
+    chosen = {index for index, _, _ in best}
+    for index, value, _ in candidates:
+        # a number between two chain members that fits their order: a page printed without text
+        # (a blank page, a page of pictures) or a header page number right after a foot one
+        before = [v for i, v, _ in best if i < index]
+        after = [v for i, v, _ in best if i > index]
+        if index not in chosen and before and after and before[-1] < value < after[0] and index - _nearest(best, index) <= 4:
+            chosen.add(index)
+    return sorted(chosen)
+
+
+def _nearest(chain: list[tuple[int, int, int]], index: int) -> int:
+    """The index of the chain member nearest before ``index``."""
+    return max(i for i, _, _ in chain if i < index)
 
 
 def remove(source: Source, furniture: list[Furniture]) -> Source:

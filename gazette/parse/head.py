@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from gazette.errors import Warning
 from gazette.model import Block, Paragraph
@@ -36,6 +37,9 @@ WEB_OTHER = re.compile(
     r"扫一扫在手机(?:上)?打开(?:当前页)?|分享到[：:]?.*)$"
 )
 """A website's navigation or page-tool line (链接, 当前位置, 【打印】【关闭】, 分享到)."""
+_TITLE_NOTE = re.compile(r"^[（(](?P<date>\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2}[\s\u3000]*月[\s\u3000]*\d{1,2}[\s\u3000]*日)"
+                         r"[^（()）]{0,40}[)）]$")
+"""题注 under a title: ``（2019年2月28日）``, ``（2019年2月25日省政府第30次常务会议通过）``."""
 _ENCLOSED = re.compile(r"^[【\[〖](?P<title>[^【】\[\]〖〗]{4,})[】\]〗]$")
 _BRACKETS = re.compile(r"[\s\u3000《》〈〉<>“”\"'‘’「」『』【】\[\]〖〗()（）〔〕]")
 
@@ -53,6 +57,7 @@ class _Head:
     interprets: str | None = None
     source_title: str | None = None
     meta: dict = field(default_factory=dict)
+    title_date: date | None = None
     body_start: int = 0
 
 
@@ -125,6 +130,8 @@ def read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: l
             head.blocks.append(Paragraph(text, lines[index].number, "addressees"))
             index += used
     head.body_start = index
+    note = _TITLE_NOTE.match(lines[index].text) if index < len(lines) else None
+    head.title_date = m.match_date(note["date"]) if note else None
     return head
 
 

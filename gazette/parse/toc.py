@@ -93,7 +93,7 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
     """Read cover, 目录 (with the masthead inside it) up to the first document line."""
     lines = source.lines
     entries: list[TocEntry] = []
-    masthead: list[Line] = []
+    masthead: list[Line] = [line for line in lines[:toc_index] if IMPRINT_LABEL.match(line.text)]
     artifacts: list[int] = []
     pending: list[Line] = []
     section = None
@@ -119,6 +119,7 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
             pending = []
         elif (m.MASTHEAD_START.match(text) or IMPRINT_LABEL.match(text)) and not pending:
             index = _read_masthead(lines, index, masthead, sections)
+            last_toc = index - 1
             continue
         elif _wraps(lines, index, len(pending)):
             pending.append(line)
