@@ -86,24 +86,34 @@ def cut(body: list[Line], starts: list[tuple[int, int]], entry: TocEntry | None)
 def split_unlisted(file: str, segments: list[Segment], warnings: list[Warning]) -> list[Segment]:
     """Segments with a second document inside (not in the 目录) cut in two, with a warning."""
     out: list[Segment] = []
+    listed = any(segment.entry for segment in segments)
     for segment in segments:
         lines = list(segment.lines)
-        after = lines.index(segment.title_lines[-1]) + 1 if segment.title_lines else _first_text(lines) + 1
+        title_at = lines.index(segment.title_lines[0]) if segment.title_lines else _first_text(lines)
+        after = lines.index(segment.title_lines[-1]) + 1 if segment.title_lines else title_at + 1
+        before = find_starts(lines[:title_at]) if segment.entry else []
+        if before:  # a document before the first listed one: text before its title stays with it
+            out.extend(_pieces(file, lines[:title_at], before, listed, warnings))
+            lines = lines[title_at:]
+            after -= title_at
         starts = find_starts(lines, after)
         if not starts:
-            out.append(segment)
+            out.append(Segment(segment.entry, segment.title_lines, tuple(lines)))
             continue
-        head = lines[:starts[0][0]]
-        out.append(Segment(segment.entry, segment.title_lines, tuple(head)))
-        for piece in cut(lines[starts[0][0]:], [(s - starts[0][0], c) for s, c in starts], None):
-            title = clean_title("".join(line.text for line in piece.title_lines))
-            where = "目录" if segment.entry or any(s.entry for s in segments) else "正文"
-            message = (f"「{title}」不在目录中：作为单独的文件处理，请核对目录" if where == "目录"
-                       else f"按标题和文号划分出文件「{title}」")
-            warnings.append(Warning(file, piece.title_lines[0].number, "toc-unlisted" if where == "目录" else "split-by-title",
-                                    message))
-            out.append(piece)
+        out.append(Segment(segment.entry, segment.title_lines, tuple(lines[:starts[0][0]])))
+        out.extend(_pieces(file, lines[starts[0][0]:], [(s - starts[0][0], c) for s, c in starts], listed, warnings))
     return out
+
+
+def _pieces(file: str, lines: list[Line], starts: list[tuple[int, int]], listed: bool,
+            warnings: list[Warning]) -> list[Segment]:
+    pieces = cut(lines, starts, None)
+    for piece in pieces:
+        title = clean_title("".join(line.text for line in piece.title_lines))
+        if listed:
+            warnings.append(Warning(file, piece.title_lines[0].number, "toc-unlisted",
+                                    f"「{title}」不在目录中：作为单独的文件处理，请核对目录"))
+    return pieces
 
 
 def _first_text(lines: list[Line]) -> int:
