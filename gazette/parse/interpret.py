@@ -24,6 +24,7 @@ _NAMED = (
     re.compile(r"^(?:关于)?(?P<name>.+?)的?政策解读$"),
 )
 _ISSUED = re.compile(r"(?:印发|出台|发布|公布|制定)")
+_ORDER = re.compile(r"(?P<organ>[\u4e00-\u9fff]{2,30}?令)第(?P<seq>\d{1,4})号")
 
 
 def interpreted_name(title: str) -> str | None:
@@ -64,7 +65,7 @@ def _opening_number(document: Document, name: str | None) -> str | None:
     if name:
         # 《X》（文号）: the number printed right after the policy's name
         after = re.search(r"《" + re.escape(name) + r"》[（(](?P<inside>[^（()）]{4,30})[)）]", compact(text))
-        numbers = m.find_numbers(after["inside"]) if after else []
+        numbers = _numbers(after["inside"]) if after else []
         if numbers:
             return numbers[0]
     numbers = m.find_numbers(text)
@@ -73,6 +74,12 @@ def _opening_number(document: Document, name: str | None) -> str | None:
     issued = _ISSUED.search(text)
     later = [n for n in m.find_numbers(text[issued.end():])] if issued else []
     return later[0] if later else None
+
+
+def _numbers(text: str) -> list[str]:
+    """文号 (``豫政〔2019〕5号``) and order numbers (``河南省人民政府令第186号``) in ``text``."""
+    orders = [f"{found['organ']}第{int(found['seq'])}号" for found in _ORDER.finditer(text)]
+    return m.find_numbers(text) + orders
 
 
 def _by_title(document: Document, name: str | None, documents: list[Document]) -> str | None:
