@@ -1,7 +1,13 @@
-"""Entry point for ``python -m gazette``."""
+"""Entry point for ``python -m gazette`` (the same as the ``gazette`` command)."""
 
 import sys
 
-from gazette.cli import main
+try:
+    from gazette.cli import main
+except ModuleNotFoundError as exc:  # run outside the project's environment
+    from gazette.errors import missing_module_message
+
+    print(missing_module_message(exc.name), file=sys.stderr)
+    sys.exit(1)
 
 sys.exit(main())

@@ -67,8 +67,8 @@ def build_archive(gazettes: list[Gazette]) -> Archive:
             first_gazette, first = owner[document.number]
             if first_gazette is not gazette:  # the same issue is reported by the parser
                 warnings.append(Warning(gazette.file, document.line, "duplicate-number",
-                                        f"文号 {document.number} is also printed in {first_gazette.file}:{first.line} "
-                                        f"(「{first.title}」); both pages are kept"))
+                                        f"文号 {document.number} 也印在 {first_gazette.file}:{first.line}"
+                                        f"（「{first.title}」），两处都保留"))
     interpretations: dict[str, list] = {}
     cited_by: dict[str, list] = {}
     for gazette in chronological:
@@ -78,8 +78,8 @@ def build_archive(gazettes: list[Gazette]) -> Archive:
                 interpretations.setdefault(document.interprets, []).append(entry)
                 if document.interprets not in owner:
                     warnings.append(Warning(gazette.file, document.line, "source-missing",
-                                            f"the document this 解读 explains, {document.interprets}, is in no issue "
-                                            "of the archive yet; the link appears when that issue is added"))
+                                            f"本解读所依据的文件 {document.interprets} 尚不在本库任何一期中；"
+                                            "该期加入后自动链接"))
             for number in document.cites:
                 if number != document.interprets:
                     cited_by.setdefault(number, []).append(entry)

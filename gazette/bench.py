@@ -32,10 +32,12 @@ from gazette.errors import GazetteError
 from gazette.synthetic import write_issues
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "overrides", "hooks")
+PROJECT_FILES = ("gazette.yml", "mkdocs.yml", "mkdocs-offline.yml", "overrides", "hooks")
 """What a build reads besides the package and the issue texts."""
 QUERY = "债务"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+"""The browser the benchmark and the tests drive: Debian's Chromium unless $CHROMIUM names another
+(e.g. on macOS ``/Applications/Chromium.app/Contents/MacOS/Chromium``)."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 BASELINE_CONFIG = "site_name: 三门峡市人民政府公报\ndocs_dir: docs\ntheme:\n  name: material\n"
@@ -91,7 +93,7 @@ def make_project(project: Path, documents: int) -> Path:
 # --- 2. timing ---------------------------------------------------------------------------------
 
 def _env() -> dict:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "GAZETTE_CACHE": ".cache/parse"}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GAZETTE_CACHE": ".cache/parse"}
 
 
 def _timed(cwd: Path, command: list[str]) -> tuple[float, int]:

@@ -7,6 +7,7 @@ of blocks. Every block remembers the source line it came from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Union
@@ -157,6 +158,17 @@ class Part(_Dict):
 
 
 Block = Union[Paragraph, Table, OrderedList, Signature, Section, Part]
+
+
+def walk(blocks: Iterable[Block], depth: int = 0) -> Iterator[tuple[Block, int]]:
+    """Every block of a body in reading order, each with its depth (0 for the body's own blocks).
+
+    A unit comes before what is nested under it, so a walk reads the text top to bottom as printed.
+    """
+    for block in blocks:
+        yield block, depth
+        if isinstance(block, (Section, Part)):
+            yield from walk(block.children, depth + 1)
 
 
 @dataclass(frozen=True)

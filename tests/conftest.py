@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 SAMPLE = ROOT / "gazettes" / "2019-02.txt"
 SHARED_SAMPLE = ROOT.parent / "shared" / "samples" / "2019-02.txt"
@@ -43,3 +41,12 @@ def conversion():
 @pytest.fixture(scope="session")
 def sample_documents(sample):
     return {document.number or document.slug: document for document in sample.documents}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Lanes: every test under tests/browser drives Chromium over a built site (``browser`` and ``build``);
+    ``make test-fast`` leaves both out."""
+    for item in items:
+        if "browser" in item.path.parent.parts[-1:]:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.build)

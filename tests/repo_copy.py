@@ -42,7 +42,7 @@ def fresh_copy(destination: Path) -> Path:
 
 def run_build(repo: Path, *args: str, epoch: str | None = EPOCH) -> subprocess.CompletedProcess:
     """``python -m gazette build ARGS`` inside ``repo``."""
-    env = {**os.environ, "PYTHONPATH": str(repo), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch

@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 from gazette.synthetic import issue_text
+import pytest
+
+pytestmark = pytest.mark.build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +28,7 @@ def test_synthetic_issue_renumbers_the_issue_and_its_own_numbers_consistently():
 def test_bench_of_a_tiny_archive_prints_its_figures_as_json(tmp_path):
     result = subprocess.run([sys.executable, "-m", "gazette", "bench", "--documents", "30", "--json", "--no-search",
                              "--workdir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     assert figures["documents"] == 42 and figures["issues"] == 3

@@ -53,4 +53,4 @@ def test_many_sources_parse_in_workers_and_a_bad_one_is_named(tmp_path, monkeypa
     bad.write_bytes(b"\x00")
     with pytest.raises(ParseError) as error:
         cache.parse_all(paths + [str(bad)])
-    assert error.value.message == f"{bad}:1: holds binary data (a NUL byte), not text"
+    assert error.value.message == f"{bad}:1: 含二进制数据（NUL 字节），不是文本"

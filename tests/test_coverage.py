@@ -30,7 +30,7 @@ def test_coverage_reports_a_dropped_character():
     page = "---\ntitle: x\n---\n# 三门峡\n"
     coverage = measure(source, 1190, [page])
     assert not coverage.complete
-    assert "missing" in coverage.summary()
+    assert "缺少" in coverage.summary()
 
 
 def test_generated_markup_is_not_counted():
@@ -44,4 +44,4 @@ def test_convert_prints_the_coverage(tmp_path, capsys):
 
     assert main(["convert", str(SAMPLE), "--docs", str(tmp_path / "docs")]) == 0
     out = capsys.readouterr().out
-    assert "coverage: 34652/34652 Han characters and digits (100%)" in out
+    assert "文字完整性：34652/34652 个汉字和数字（100%）" in out

@@ -16,6 +16,8 @@ from tests.browser_support import launched
 from gazette.build.offline import MANIFEST, SHIM, SHIM_IN_SITE, external_references, manifest, offline_config
 from tests.repo_copy import ROOT, fresh_copy, run_build
 
+pytestmark = pytest.mark.build
+
 NAME = "sanmenxia-gazette-2019-02"
 DOCUMENT_PAGE = re.compile(r"/\d{4}/\d+/[a-z]+-\d{4}-\d+(?:-jd)?\.html$")
 LOCAL_SCHEMES = {"file", "data", "blob"}

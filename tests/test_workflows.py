@@ -74,7 +74,7 @@ def test_publish_tests_builds_checks_links_deploys_and_releases_in_that_order():
     assert "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" in runs
     assert "git diff --name-only --diff-filter=A" in runs
     assert "make offline" in runs
-    assert "python -m gazette.check.linkcheck site" in runs
+    assert ".venv/bin/gazette linkcheck site" in runs
     uses = [step.get("uses", "").split("@")[0] for step in _steps({"jobs": jobs})]
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
     assert "gh release create" in "\n".join(step.get("run", "") for step in jobs["release"]["steps"])

@@ -39,6 +39,19 @@ def default_sources() -> list[str]:
     return sorted(glob.glob(DEFAULT_SOURCES))
 
 
+def sources_with(paths: list[str]) -> list[str]:
+    """Every issue of ``gazettes/`` plus ``paths``: converting one issue keeps the others' pages and reports.
+
+    A path naming a file already in ``gazettes/`` is not added twice.
+    """
+    sources = default_sources()
+    known = {os.path.realpath(path) for path in sources}
+    for path in paths:
+        if os.path.realpath(path) not in known:
+            known.add(os.path.realpath(path))
+            sources.append(path)
+    return sources
+
 def convert(paths: list[str]) -> Conversion:
     """Parse and render ``paths``; write nothing."""
     parsed = parse_all(paths)
@@ -88,11 +101,11 @@ def _render_issues(archive: Archive, counts: dict) -> list[tuple[dict, Coverage]
 def convert_checked(paths: list[str]) -> Conversion:
     """:func:`convert`, refusing a conversion whose Markdown would not hold every character of the text."""
     if not paths:
-        raise GazetteError("gazettes/", "no issue texts to convert (expected gazettes/YYYY-NN.txt)")
+        raise GazetteError("gazettes/", "没有可转换的公报文本（应为 gazettes/YYYY-NN.txt）")
     conversion = convert(paths)
     for file, coverage in conversion.coverage.items():
         if not coverage.complete:
-            raise GazetteError(file, "the output would not hold every character of the text; nothing written. "
+            raise GazetteError(file, "输出未能包含原文的每一个字，未写出任何文件。"
                                + coverage.summary())
     return conversion
 

@@ -46,7 +46,7 @@ def archive_name(sources: list[str]) -> str:
     """``sanmenxia-gazette-<latest issue>``, the issue taken from the newest ``gazettes/YYYY-NN.txt``."""
     stems = sorted(Path(source).stem for source in sources)
     if not stems:
-        raise GazetteError("gazettes/", "no issue texts to archive")
+        raise GazetteError("gazettes/", "没有可收入离线版的公报文本（gazettes/YYYY-NN.txt）")
     return f"{NAME}-{stems[-1]}"
 
 
@@ -54,7 +54,7 @@ def build_offline(conversion, docs: str = "docs", dist: str = DIST) -> Path:
     """Build the offline archive of the converted ``docs`` folder into ``dist/``; return the zip's path."""
     shim = Path(SHIM)
     if not shim.is_file():
-        raise GazetteError(SHIM, "missing: run `npm ci` (make does it) to install the iframe-worker shim")
+        raise GazetteError(SHIM, "缺失：请运行 `make offline`（或 `npm ci`）安装 iframe-worker")
     name = archive_name(list(conversion.coverage))
     work = Path(tempfile.mkdtemp(prefix="gazette-offline-"))
     try:
@@ -67,10 +67,10 @@ def build_offline(conversion, docs: str = "docs", dist: str = DIST) -> Path:
         _mkdocs(staged_docs, site)
         problems = external_references(site)
         if problems:
-            raise GazetteError(CONFIG, "the offline site would load from the network: " + "; ".join(problems[:5]))
+            raise GazetteError(CONFIG, "离线版会从网络加载内容：" + "; ".join(problems[:5]))
         broken = check_site(site, directory_urls=False)
         if broken:
-            raise GazetteError(CONFIG, f"{len(broken)} links of the offline site do not open from file://, e.g. "
+            raise GazetteError(CONFIG, f"离线版有 {len(broken)} 个链接无法从 file:// 打开，例如："
                                + "; ".join(f"{b.page}: {b.target} ({b.reason})" for b in broken[:5]))
         data = zip_site(site, name)
     finally:
@@ -113,7 +113,7 @@ def offline_config(docs: str | os.PathLike, site: str | os.PathLike):
     errors, warnings = config.validate()
     problems = [f"{name}: {message}" for name, message in errors + warnings]
     if problems:
-        raise GazetteError(CONFIG, "invalid offline configuration: " + "; ".join(problems))
+        raise GazetteError(CONFIG, "离线版配置有误：" + "; ".join(problems))
     return config
 
 
@@ -128,7 +128,7 @@ def _as_list(plugins) -> list:
 
 def _read_tree(root: Path) -> dict[str, bytes]:
     if not root.is_dir():
-        raise GazetteError(str(root), "no converted pages; run `python -m gazette convert` first")
+        raise GazetteError(str(root), "还没有转换好的页面；请先运行 `gazette convert`")
     return {path.relative_to(root).as_posix(): path.read_bytes()
             for path in sorted(root.rglob("*")) if path.is_file()}
 
@@ -213,7 +213,7 @@ def _mkdocs(docs: Path, site: Path) -> None:
     try:
         mkdocs_build(config)
     except MkDocsException as exc:
-        raise GazetteError(CONFIG, f"mkdocs build --strict failed for the offline archive: {exc}") from None
+        raise GazetteError(CONFIG, f"离线版的 mkdocs build --strict 失败：{exc}") from None
     finally:
         config.plugins.on_shutdown()
         logger.removeHandler(handler)
@@ -266,7 +266,7 @@ def manifest(files: dict[str, bytes]) -> str:
     lines = []
     for path in sorted(files):
         if "\n" in path or "\\" in path:
-            raise GazetteError(path, "a file name that sha256sum would escape")
+            raise GazetteError(path, "文件名含 sha256sum 会转义的字符")
         lines.append(f"{hashlib.sha256(files[path]).hexdigest()}  {path}\n")
     return "".join(lines)
 

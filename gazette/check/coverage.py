@@ -41,11 +41,11 @@ class Coverage:
     def summary(self) -> str:
         removed = f"；页眉、页码等版面元素 {self.removed} 字按删除计，不算丢失" if self.removed else ""
         if self.complete:
-            return f"coverage: {self.expected}/{self.expected} Han characters and digits (100%){removed}"
+            return f"文字完整性：{self.expected}/{self.expected} 个汉字和数字（100%）{removed}"
         lost = sum(self.missing.values())
         added = sum(self.extra.values())
-        return (f"coverage: {self.expected - lost}/{self.expected} Han characters and digits; "
-                f"missing {lost} ({''.join(list(self.missing)[:20])}), extra {added} ({''.join(list(self.extra)[:20])})"
+        return (f"文字完整性：{self.expected - lost}/{self.expected} 个汉字和数字；"
+                f"缺少 {lost} 个（{''.join(list(self.missing)[:20])}），多出 {added} 个（{''.join(list(self.extra)[:20])}）"
                 f"{removed}")
 
 

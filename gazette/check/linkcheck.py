@@ -1,7 +1,7 @@
 """Check the links of a built site: every local ``href``/``src`` reaches a file, every ``#anchor`` an id.
 
-``python -m gazette.check.linkcheck [SITE]`` prints ``error: PAGE: broken link to TARGET`` per problem
-and exits 1 when there is any. Links to other sites are not fetched (the build must not depend on
+``gazette linkcheck [SITE]`` prints ``error: PAGE: 失效链接 TARGET`` per problem and exits 1 when
+there is any. Links to other sites are not fetched (the build must not depend on
 the network); a ``file://`` archive and a served site resolve the same relative links.
 """
 
@@ -28,10 +28,10 @@ class BrokenLink:
     target: str
     """The link as written."""
     reason: str
-    """``missing file``, ``missing anchor``, or a folder where a file is needed."""
+    """``文件不存在``, ``锚点不存在``, or a folder where a file is needed."""
 
     def __str__(self) -> str:
-        return f"error: {self.page}: broken link to {self.target} ({self.reason})"
+        return f"error: {self.page}: 失效链接 {self.target}（{self.reason}）"
 
 
 class _Page(HTMLParser):
@@ -86,33 +86,18 @@ def _check(site: Path, page: Path, link: str, pages: dict, directory_urls: bool)
         target = page
     if parts.path.endswith("/") or target.is_dir():
         if not directory_urls:
-            return "a folder: file:// shows no index.html"
+            return "指向文件夹：file:// 不显示 index.html"
         target = target / "index.html"
     target = Path(os.path.normpath(target))
     if not target.is_file() or not target.is_relative_to(site):
-        return "missing file"
+        return "文件不存在"
     fragment = unquote(parts.fragment)
     if fragment and target.suffix == ".html" and target in pages and fragment not in pages[target].ids:
-        return "missing anchor"
+        return "锚点不存在"
     return None
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) > 1:
-        print("usage: python -m gazette.check.linkcheck [SITE]", file=sys.stderr)
-        return 2
-    site = Path(args[0] if args else "site")
-    if not (site / "index.html").is_file():
-        print(f"error: {site}/: no built site (index.html missing)", file=sys.stderr)
-        return 1
-    broken = check_site(site)
-    for problem in broken:
-        print(problem, file=sys.stderr)
-    count = sum(1 for _ in site.rglob("*.html"))
-    print(f"checked {count} pages in {site}/: {len(broken)} broken links")
-    return 1 if broken else 0
+if __name__ == "__main__":  # ``python -m gazette.check.linkcheck`` is ``gazette linkcheck``
+    from gazette.cli import main
 
-
-if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(["linkcheck", *sys.argv[1:]]))

@@ -64,9 +64,9 @@ def _traditional(source: Source, start: int) -> list[Warning]:
     out = []
     for first, last, chars in passages:
         unique = "".join(dict.fromkeys(chars))
-        span = f"lines {first}–{last}" if last != first else f"line {first}"
+        span = f"第 {first}–{last} 行" if last != first else f"第 {first} 行"
         out.append(Warning(source.file, first, "traditional",
-                           f"passage in traditional characters ({span}, {len(chars)} characters: {excerpt(unique, 20)})"))
+                           f"繁体字段落（{span}，{len(chars)} 个繁体字：{excerpt(unique, 20)}）"))
     return out
 
 
@@ -79,7 +79,7 @@ def _latin(source: Source, start: int) -> list[Warning]:
         for found in _LATIN_IN_HAN.finditer(line.text):
             context = line.text[max(0, found.start() - 8): found.end() + 8]
             out.append(Warning(source.file, line.number, "latin",
-                               f"Latin word 「{found.group(1)}」 inside Chinese text: …{context}…"))
+                               f"中文中夹有拉丁字母单词「{found.group(1)}」：…{context}…"))
     return out
 
 
@@ -96,7 +96,7 @@ def _brackets(file: str, gazette: Gazette) -> list[Warning]:
                 closed = counts[closing[0]] + (counts[closing[1]] if len(closing) > 1 else 0)
                 if opened != closed:
                     out.append(Warning(file, line, "brackets",
-                                       f"unbalanced brackets {opening[0]}{closing[0]} ({opened} open, {closed} closed): "
+                                       f"括号{opening[0]}{closing[0]}不配对（左 {opened} 个，右 {closed} 个）："
                                        f"{excerpt(text, 30)}"))
     return out
 
@@ -106,5 +106,5 @@ def _toc_pages(file: str, gazette: Gazette) -> list[Warning]:
     for before, after in zip(gazette.toc, gazette.toc[1:]):
         if after.page < before.page:
             out.append(Warning(file, after.line, "toc-page",
-                               f"目录 page {after.page} comes after page {before.page}"))
+                               f"目录页码 {after.page} 排在页码 {before.page} 之后"))
     return out

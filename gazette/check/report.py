@@ -17,6 +17,8 @@ _SECTIONS = (
     ("duplicate-number", "重复文号"),
     ("source-missing", "解读所依据的文件不在文库中"),
 )
+"""Report sections by warning code, in this order; other codes are listed under 其他."""
+SECTION_TITLES = dict(_SECTIONS)
 
 
 def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings: list[Warning]) -> str:
@@ -28,37 +30,42 @@ def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings:
         lines.append(f"{issue.year}年第{issue.no}号（总第{issue.total}号），出版日期 {issue.date or '未印'}。")
     else:
         lines.append("单篇文件（无期刊信息）。")
-    lines += ["", "## 概要 Summary", "",
-              f"- 文件 documents: {len(gazette.documents)}",
-              f"- 目录条目 TOC entries: {len(gazette.toc)}",
-              f"- 合并的跨页断段 joined splits: {len(gazette.joins)}",
-              f"- 警告 warnings: {len(warnings)}"]
+    lines += ["", "## 概要", "",
+              f"- 文件：{len(gazette.documents)} 篇",
+              f"- 目录条目：{len(gazette.toc)} 条",
+              f"- 合并的断段：{len(gazette.joins)} 处",
+              f"- 警告：{len(warnings)} 条"]
     if coverage is not None:
-        lines.append(f"- 文字完整性 {coverage.summary()}")
-    lines += ["", "## 目录与正文核对 TOC against the text", ""]
+        lines.append(f"- {coverage.summary()}")
+    lines += ["", "## 目录与正文核对", ""]
     lines += _toc_table(gazette)
     lines += _furniture(gazette)
-    lines += ["", "## 跨页断段合并 Joined page-break splits", ""]
+    lines += ["", "## 跨页断段合并", ""]
     breaks = [j for j in gazette.joins if j.next_line > j.line + 1]
     if breaks:
-        lines += ["| 行 line | 断开处之前 before | 断开处之后 after |", "|---|---|---|"]
+        lines += ["| 行 | 断开处之前 | 断开处之后 |", "|---|---|---|"]
         lines += [f"| {j.line}→{j.next_line} | {_cell(j.before)} | {_cell(j.after)} |" for j in breaks]
     else:
         lines.append("无。")
     wraps = len(gazette.joins) - len(breaks)
     if wraps:
-        lines += ["", f"另有 {wraps} 处段内换行（相邻两行、无空行）已接续。 {wraps} line wraps were joined."]
+        lines += ["", f"另有 {wraps} 处段内换行（相邻两行、无空行）已接续。"]
     for kind, heading in _SECTIONS:
         found = [w for w in warnings if w.kind == kind]
         if kind.startswith("toc-") and not found:
             continue
         lines += ["", f"## {heading}", ""]
-        lines += [f"- 第 {w.line} 行：{w.message}" if w.line else f"- {w.message}" for w in found] or ["无。"]
-    others = [w for w in warnings if w.kind not in dict(_SECTIONS)]
+        lines += [_item(w) for w in found] or ["无。"]
+    others = [w for w in warnings if w.kind not in SECTION_TITLES]
     if others:
-        lines += ["", "## 其他 Other", ""]
-        lines += [f"- 第 {w.line} 行：{w.message}" if w.line else f"- {w.message}" for w in others]
+        lines += ["", "## 其他", ""]
+        lines += [_item(w) for w in others]
     return "\n".join(lines) + "\n"
+
+
+def _item(warning: Warning) -> str:
+    where = f"第 {warning.line} 行：" if warning.line else ""
+    return f"- {where}{warning.message}（`{warning.code}`）"
 
 
 _FURNITURE = (("running-header", "页眉（刊名、期号）"), ("section-header", "页眉（栏目名）"), ("page-number", "页码"))
@@ -69,7 +76,7 @@ def _furniture(gazette: Gazette) -> list[str]:
     """What page furniture was taken out of the text: counts per kind and a few examples."""
     if not gazette.furniture:
         return []
-    lines = ["", "## 删除的页眉页码 Page furniture removed", "",
+    lines = ["", "## 删除的页眉页码", "",
              f"共删除 {len(gazette.furniture)} 行版面元素；其中的文字按删除计，不算丢失。", ""]
     for category, label in _FURNITURE:
         found = [item for item in gazette.furniture if item.category == category]
@@ -87,13 +94,13 @@ def _toc_table(gazette: Gazette) -> list[str]:
     if not gazette.toc:
         return ["无目录。"]
     by_entry = {document.toc_line: document for document in gazette.documents}
-    rows = ["| # | 目录标题 TOC title | 页 | 正文行 line | 结果 |", "|---|---|---|---|---|"]
+    rows = ["| # | 目录标题 | 页 | 正文行 | 结果 |", "|---|---|---|---|---|"]
     for number, entry in enumerate(gazette.toc, start=1):
         match = by_entry.get(entry.line)
         if match is None:
-            result, line = "未找到 not found", "—"
+            result, line = "未找到", "—"
         elif compact(match.title) == compact(entry.title):
-            result, line = "一致 match", str(match.line)
+            result, line = "一致", str(match.line)
         else:
             result, line = f"不一致：正文为「{_cell(match.title)}」", str(match.line)
         rows.append(f"| {number} | {_cell(entry.title)} | {entry.page} | {line} | {result} |")

@@ -86,7 +86,7 @@ def _issue(original: Source, source: Source, toc_index: int | None, names: tuple
     if toc_index is None:
         warnings.append(Warning(source.file, 1, "toc-absent", "未找到「目录」行：按正文中的标题和文号划分文件，请核对"))
     elif not front.toc:
-        raise ParseError(source.file, "「目录」下没有可识别的条目（应为「标题<TAB>页码」或「标题……页码」）",
+        raise ParseError(source.file, "目录没有条目（应为“标题<TAB>页码”或“标题……页码”的行）",
                          source.lines[toc_index].number)
     section_names = tuple(dict.fromkeys(tuple(sections) + tuple(e.section for e in front.toc if e.section)))
     removed = furniture_stage.find(original, names, section_names, front.body_start)
@@ -111,7 +111,7 @@ def _segments(source: Source, front, warnings: list[Warning], toc_line: int | No
         body = list(source.lines[front.body_start:])
         segments = shape.cut(body, find_starts(body), None)
     if not segments:
-        raise ParseError(source.file, f"目录列出 {len(front.toc)} 篇文件，正文中一篇也未找到", toc_line)
+        raise ParseError(source.file, f"目录列出 {len(front.toc)} 篇文件，但正文中一篇也找不到", toc_line)
     return shape.split_unlisted(source.file, segments, warnings)
 
 

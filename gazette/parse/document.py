@@ -56,7 +56,7 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
                                         or _issuer_from_number(layout, head.number))
     attachments = _attachments(blocks)
     if not title:
-        warnings.append(Warning(file, lines[0].number if lines else None, "no-title", "no title found"))
+        warnings.append(Warning(file, lines[0].number if lines else None, "no-title", "没有找到标题"))
     return Document(
         title=title,
         number=head.number,

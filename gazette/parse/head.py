@@ -100,7 +100,7 @@ def read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: l
         if not title_lines and index < len(lines):
             title_lines = [lines[index]]
             warnings.append(Warning(file, lines[index].number, "no-title",
-                                    "no title found; the first line stands as the title"))
+                                    "没有找到标题，以第一行作为标题"))
             index += 1
     else:
         first = lines.index(title_lines[0])
@@ -108,7 +108,7 @@ def read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: l
             if line.text:
                 head.blocks.append(Paragraph(line.text, line.number))
                 warnings.append(Warning(file, line.number, "stray-text",
-                                        "text before the first document's title is kept at the top of that document"))
+                                        "第一篇文件标题之前的文字保留在该文件开头"))
         index = lines.index(title_lines[-1]) + 1
     head.title_lines = list(title_lines)
     enclosed = _ENCLOSED.match("".join(line.text for line in title_lines))

@@ -78,27 +78,27 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 def read_source(path: str) -> Source:
     """Read and decode ``path``; raise :class:`ParseError` for anything that is not text."""
     if os.path.isdir(path):
-        raise ParseError(path, "is a folder, not a text file")
+        raise ParseError(path, "是文件夹，不是文本文件")
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
-        raise ParseError(path, "no such file") from None
+        raise ParseError(path, "文件不存在") from None
     except OSError as exc:
-        raise ParseError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise ParseError(path, f"无法读取（{exc.strerror or exc}）") from None
     return decode(path, data)
 
 
 def decode(file: str, data: bytes) -> Source:
     """Decode ``data`` (the content of ``file``) into a :class:`Source`."""
     if not data.strip():
-        raise ParseError(file, "is empty")
+        raise ParseError(file, "是空文件")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ParseError(file, "is UTF-16; save it as UTF-8 or GB18030")
+        raise ParseError(file, "是 UTF-16 编码；请另存为 UTF-8 或 GB18030")
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise ParseError(file, "holds binary data (a NUL byte), not text", line)
+        raise ParseError(file, "含二进制数据（NUL 字节），不是文本", line)
     text, encoding = _decode_text(file, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_controls(file, text)
@@ -134,7 +134,7 @@ def _decode_text(file: str, data: bytes) -> tuple[str, str]:
 def _bad_encoding(file: str, data: bytes, offset: int) -> ParseError:
     line = data.count(b"\n", 0, offset) + 1
     return ParseError(
-        file, "unknown encoding: the text is neither UTF-8 nor GB18030/GBK", line
+        file, "无法识别的编码：既不是 UTF-8，也不是 GB18030/GBK", line
     )
 
 
@@ -162,4 +162,4 @@ def _check_controls(file: str, text: str) -> None:
     if found:
         line = text.count("\n", 0, found.start()) + 1
         code = ord(found.group())
-        raise ParseError(file, f"holds a control character (U+{code:04X}), not plain text", line)
+        raise ParseError(file, f"含控制字符（U+{code:04X}），不是纯文本", line)

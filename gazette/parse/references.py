@@ -17,7 +17,7 @@ from pypinyin import Style, lazy_pinyin  # noqa: E402
 
 from gazette.parse import markers as m
 from gazette.errors import Warning
-from gazette.model import Document, OrderedList, Paragraph, Part, Section, Table
+from gazette.model import Document, OrderedList, Paragraph, Part, Section, Table, walk
 
 _NUMBER = re.compile(r"^(?P<code>.+)〔(?P<year>\d{4})〕(?P<seq>\d+)号$")
 
@@ -61,8 +61,8 @@ def assign_slugs(documents, file: str, warnings: list[Warning]) -> list[Document
             first = taken[slug]
             if document.number and document.number == first.number:
                 warnings.append(Warning(file, document.line, "duplicate-number",
-                                        f"文号 {document.number} is printed twice: line {first.line} "
-                                        f"(「{first.title}」) and line {document.line} (「{document.title}」)"))
+                                        f"文号 {document.number} 印了两次：第 {first.line} 行"
+                                        f"（「{first.title}」）和第 {document.line} 行（「{document.title}」）"))
             suffix = 2
             while f"{slug}-{suffix}" in taken:
                 suffix += 1
@@ -75,15 +75,13 @@ def assign_slugs(documents, file: str, warnings: list[Warning]) -> list[Document
 
 def texts(blocks):
     """Every text of a body, in reading order (for searching 文号 and for checks)."""
-    for block in blocks:
+    for block, _ in walk(blocks):
         if isinstance(block, Paragraph):
             yield block.line, block.text
         elif isinstance(block, Section):
             yield block.line, " ".join(x for x in (block.label, block.heading, block.text) if x)
-            yield from texts(block.children)
         elif isinstance(block, Part):
             yield block.line, block.title
-            yield from texts(block.children)
         elif isinstance(block, Table):
             yield block.line, "\t".join(block.header)
             for offset, row in enumerate(block.rows, start=1):

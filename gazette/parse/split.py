@@ -63,8 +63,8 @@ def locate(source: Source, front: FrontMatter, warnings: list[Warning]) -> list[
             continue
         printed = clean_title("".join(line.text for line in _title_lines(body, *hit)))
         warnings.append(Warning(source.file, body[hit[0]].number, "toc-mismatch",
-                                f"title differs from its 目录 entry (line {entry.line}): "
-                                f"目录 「{entry.title}」, text 「{printed}」"))
+                                f"标题与目录条目（第 {entry.line} 行）不一致："
+                                f"目录为「{entry.title}」，正文为「{printed}」"))
         found[position] = hit
         used.add(hit[0])
     starts = sorted((hit[0], hit[1], front.toc[position]) for position, hit in found.items())

@@ -8,7 +8,7 @@ from typing import Callable
 
 from pypinyin import lazy_pinyin
 
-from gazette.model import Part, Section
+from gazette.model import Section, walk
 from gazette.site.markdown import escape, front_matter
 
 TYPE_ORDER = ("决议", "决定", "命令（令）", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
@@ -24,17 +24,7 @@ def anchor_of(name: str) -> str:
 
 def outline_counts(blocks) -> dict:
     """How many chapters (章) and articles (条) a body has, for the page's outline summary."""
-    counts: Counter = Counter()
-
-    def walk(items):
-        for block in items:
-            if isinstance(block, Section):
-                counts[block.marker] += 1
-                walk(block.children)
-            elif isinstance(block, Part):
-                walk(block.children)
-
-    walk(blocks)
+    counts = Counter(block.marker for block, _ in walk(blocks) if isinstance(block, Section))
     return {"chapters": counts["chapter"], "articles": counts["article"]}
 
 

@@ -12,20 +12,21 @@ from pathlib import Path
 
 import pytest
 from tests.browser_support import launched
+from tests.repo_copy import fresh_copy, run_build
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """Build the site from gazettes/ once per session (convert + mkdocs build --strict)."""
-    result = subprocess.run([sys.executable, "-m", "gazette", "build"], cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
+def built_site(tmp_path_factory) -> Path:
+    """Build the site once per session (convert + mkdocs build --strict) in a fresh copy of the
+    repository, so the developer's own docs/ and site/ are left alone."""
+    repo = fresh_copy(tmp_path_factory.mktemp("browser-project"))
+    result = run_build(repo)
     assert result.returncode == 0, result.stdout + result.stderr
-    return SITE
+    return repo / "site"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
