@@ -100,7 +100,7 @@ def test_removed_furniture_is_counted_as_removed_and_listed_in_the_report(tmp_pa
     coverage = conversion.coverage[path]
     assert coverage.complete and coverage.removed > 100
     report = next(text for name, text in conversion.reports.items() if name.endswith("2019-02.md"))
-    assert "## 删除的页眉页码 Page furniture removed" in report
+    assert "## 删除的页眉页码" in report
     assert "- 页码：" in report and "「—1—」" in report
     assert "- 页眉（栏目名）：" in report and "「市政府文件」" in report
     assert f"版面元素 {coverage.removed} 字按删除计" in report

@@ -10,7 +10,12 @@ from gazette.parse.text import compact
 _SECTIONS = (
     ("toc-mismatch", "目录标题与正文标题不一致"),
     ("toc-missing", "目录条目在正文中未找到"),
+    ("toc-unlisted", "正文中有、目录中没有的文件"),
+    ("toc-count", "文件篇数与目录不符"),
+    ("toc-order", "正文顺序与目录不同"),
+    ("toc-absent", "没有目录"),
     ("toc-page", "目录页码顺序异常"),
+    ("toc-page-number", "目录页码与正文页码不符"),
     ("traditional", "繁体字段落"),
     ("latin", "中文中夹杂的拉丁字母单词"),
     ("brackets", "括号不配对"),

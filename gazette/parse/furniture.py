@@ -17,6 +17,7 @@ name, with or without a page number). It guarantees:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from gazette.model import Furniture
@@ -41,6 +42,8 @@ ISSUE_LABEL = re.compile(
 DATE_LABEL = re.compile(r"(?:19|20)\d{2}[ \u3000]*年[ \u3000]*[0-9０-９]{1,2}[ \u3000]*月(?:[ \u3000]*[0-9０-９]{1,2}[ \u3000]*日)?")
 """A date in a running header, next to the gazette's name (alone, it is a 成文日期)."""
 _NAME = re.compile(r"《?(?P<name>[\u4e00-\u9fff（）() \u3000]{2,30}?公[ \u3000]*报)》?")
+_PROSE = re.compile(r"[\t。，；！？、：:]")
+"""Sentence punctuation, a colon or a tab: prose, a label or a table row, never page furniture."""
 _SEPARATORS = re.compile(rf"^[{_DASH}|｜/ \u3000]*$")
 NAME_ALONE_MIN = 3
 """A bare gazette name is a header only when it recurs this often (the cover prints it once)."""
@@ -48,6 +51,7 @@ CHAIN_MIN = 3
 CHAIN_GAP = 6
 """Bare page numbers are this many text lines apart at least: a table's numbered cells are closer."""
 CHAIN_STEP = 8
+OPEN_CHAINS = 32
 """A page number may skip this many pages (full-page pictures, blank pages)."""
 
 
@@ -60,7 +64,7 @@ def classify(text: str, names: tuple[str, ...], sections: tuple[str, ...]) -> tu
     found = PAGE_LINE.match(text)
     if found:
         return "page-number", page_value(found["a"] or found["b"] or found["c"])
-    if "\t" in text or len(text) > 60 or re.fullmatch(r"《[^》]*》", text):
+    if len(text) > 60 or _PROSE.search(text) or re.fullmatch(r"《[^》]*》", text):
         return None  # 《…公报》 alone heads the masthead, it is not a running header
     rest, page = _strip_page(text)
     rest, label = _strip_label(rest)
@@ -162,9 +166,19 @@ def _page_chain(lines: tuple[Line, ...], known: dict[int, Furniture]) -> list[in
         if BARE_NUMBER.match(line.text) and 0 < page_value(line.text) < 1000:
             candidates.append((index, page_value(line.text), seen))
         seen += 1
+    best = _longest_chain(candidates)
+    if len(best) < CHAIN_MIN:
+        return []
+    return sorted({index for index, _, _ in best} | set(_between(candidates, best)))
+
+
+def _longest_chain(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     best: list[tuple[int, int, int]] = []
     chains: list[list[tuple[int, int, int]]] = []
     for candidate in candidates:
+        if len(chains) > OPEN_CHAINS:  # bounded work per line, whatever the input
+            best = max([best] + chains[:-OPEN_CHAINS], key=len)
+            del chains[:-OPEN_CHAINS]
         for chain in chains:
             index, value, position = chain[-1]
             if 0 < candidate[1] - value <= CHAIN_STEP and candidate[2] - position >= CHAIN_GAP:
@@ -172,25 +186,19 @@ def _page_chain(lines: tuple[Line, ...], known: dict[int, Furniture]) -> list[in
                 break
         else:
             chains.append([candidate])
-    for chain in chains:
-        if len(chain) > len(best):
-            best = chain
-    if len(best) < CHAIN_MIN:
-        return []
-    chosen = {index for index, _, _ in best}
+    return max([best] + chains, key=len)
+
+
+def _between(candidates: list[tuple[int, int, int]], chain: list[tuple[int, int, int]]):
+    """Numbers just after a chain member that fit between it and the next one: a page printed
+    without text (a blank page, a page of pictures), or a head number right after a foot one."""
+    indexes = [index for index, _, _ in chain]
     for index, value, _ in candidates:
-        # a number between two chain members that fits their order: a page printed without text
-        # (a blank page, a page of pictures) or a header page number right after a foot one
-        before = [v for i, v, _ in best if i < index]
-        after = [v for i, v, _ in best if i > index]
-        if index not in chosen and before and after and before[-1] < value < after[0] and index - _nearest(best, index) <= 4:
-            chosen.add(index)
-    return sorted(chosen)
-
-
-def _nearest(chain: list[tuple[int, int, int]], index: int) -> int:
-    """The index of the chain member nearest before ``index``."""
-    return max(i for i, _, _ in chain if i < index)
+        position = bisect_right(indexes, index)
+        if 0 < position < len(chain) and indexes[position - 1] != index:
+            before, after = chain[position - 1], chain[position]
+            if before[1] < value < after[1] and index - before[0] <= 4:
+                yield index
 
 
 def remove(source: Source, furniture: list[Furniture]) -> Source:

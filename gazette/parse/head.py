@@ -17,6 +17,8 @@ from gazette.parse.text import clean_title, compact
 
 MAX_TITLE_LINES = 4
 POLICY_TITLE_MAX = 80
+DUPLICATE_MAX = 300
+"""A title printed twice is at most this long (and the comparison need not run on long lines)."""
 _LABELS = (
     "索引号", "信息索引号", "发布机构", "发布部门", "发文机关", "发文单位", "发文字号", "文号", "成文日期", "发布日期",
     "发文日期", "印发日期", "施行日期", "实施日期", "生效日期", "废止日期", "失效日期", "主题分类", "公文种类",
@@ -146,7 +148,7 @@ def _meta_line(text: str, head: _Head) -> bool:
         head.meta.setdefault(label, found["value"].strip())
         return True
     title = "".join(line.text for line in head.title_lines)
-    return bool(title) and _bare(text) == _bare(title)
+    return bool(title) and len(text) <= DUPLICATE_MAX and _bare(text) == _bare(title)
 
 
 def _bare(text: str) -> str:
@@ -207,7 +209,7 @@ def _find_title(lines: list[Line], index: int) -> tuple[list[Line], int]:
             break
         if WEB_META.match(text) or WEB_OTHER.match(text):
             break
-        if taken and _bare(text) == _bare("".join(line.text for line in taken)):
+        if taken and len(text) <= DUPLICATE_MAX and _bare(text) == _bare("".join(line.text for line in taken)):
             break  # the title printed a second time
         if taken and m.ORDER_NUMBER.match(text) and taken[-1].text.endswith("令"):
             break

@@ -38,6 +38,7 @@ IMPRINT_LABEL = re.compile(
 )
 """A labelled line of an imprint (版权页) without an editorial board."""
 WRAP_LOOKAHEAD = 3
+TITLE_MAX = 300
 _TRAILING_NUMBER = re.compile(r"\([^()]*(?:\[\d{4}\]|第\d{1,5}号)[^()]*\)$")
 _DASH_LINE = set("-—\t ")
 
@@ -69,6 +70,8 @@ def find_toc(source: Source) -> int | None:
 def title_key(title: str) -> str:
     """The form a 目录 title and a printed title are compared in: compact, without a trailing 文号."""
     key = compact(title)
+    if len(key) > TITLE_MAX:
+        return key  # not a title; and the pattern need not run on a long line
     return _TRAILING_NUMBER.sub("", key) or key
 
 
@@ -138,7 +141,8 @@ def _wraps(lines: tuple[Line, ...], index: int, taken: int) -> bool:
     if taken >= WRAP_LOOKAHEAD or m.has_sentence(text) or "\t" in text or len(text) > 80:
         return False
     seen = 0
-    for line in lines[index + 1:]:
+    for probe in range(index + 1, len(lines)):
+        line = lines[probe]
         if not line.text:
             continue
         if entry_of(line) or PAGE_ONLY.match(line.text):
