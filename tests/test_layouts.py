@@ -116,14 +116,16 @@ def test_toc_in_other_shapes_finds_every_document(tmp_path, shape):
     _assert_complete(path)
 
 
-@pytest.mark.parametrize("label, name, no, total", [
-    ("2019年第5期（总第1013期）", "2019-05.txt", 5, 1013),
-    ("2019年第5、6期（总第1013期）", "2019-05.txt", 5, 1013),
-    ("第 5 期(总第 1013 期)", "2019-05.txt", 5, 1013),
+@pytest.mark.parametrize("label, name, printed", [
+    ("2019年第5期（总第1013期）", "2019-05.txt", "2019年第5期（总第1013期）"),
+    ("2019年第5、6期（总第1013期）", "2019-05.txt", "2019年第5、6期（总第1013期）"),
+    ("2019年第5、6期（总第1013期）", "2019-06.txt", "2019年第5、6期（总第1013期）"),
+    ("第 5 期(总第 1013 期)", "2019-05.txt", "2019年第5期（总第1013期）"),
 ])
-def test_issue_numbered_by_qi_or_combined_keeps_its_documents(tmp_path, label, name, no, total):
+def test_issue_numbered_by_qi_or_combined_keeps_its_documents(tmp_path, label, name, printed):
     path, gazette = _parse(tmp_path, renumber(reshape_toc("spaces"), label), name)
-    assert (gazette.issue.year, gazette.issue.no, gazette.issue.total) == (2019, no, total)
+    assert (gazette.issue.year, gazette.issue.no, gazette.issue.total) == (2019, 5, 1013)
+    assert gazette.issue.label == printed
     assert str(gazette.issue.date) == "2019-02-11"
     assert "issue-name" not in {warning.kind for warning in gazette.warnings}
     _assert_same_documents(gazette, _expected())
@@ -167,3 +169,24 @@ def test_a_bare_date_under_the_cover_is_the_issue_date(tmp_path):
     lines[:lines.index("目 录")] = cover
     _, gazette = _parse(tmp_path, "\n".join(lines), "2019-05.txt")
     assert str(gazette.issue.date) == "2019-02-01"
+
+
+def test_section_headings_printed_in_the_body_are_furniture_not_text(tmp_path):
+    lines = SAMPLE_TEXT().split("\n")
+    first = golden()["documents"][0]["line"] - 1
+    interpretation = golden()["documents"][10]["line"] - 1
+    lines[interpretation:interpretation] = ["【政策解读】", ""]
+    lines[first:first] = ["【市政府文件】", ""]
+    path, gazette = _parse(tmp_path, "\n".join(lines))
+    assert [(item.line, item.category) for item in gazette.furniture] == [(first + 1, "section-header"),
+                                                                          (interpretation + 3, "section-header")]
+    _assert_same_documents(gazette, _expected())
+    _assert_complete(path)
+
+
+def test_a_toc_page_that_disagrees_with_the_printed_page_is_a_warning(tmp_path):
+    text = paginate("dash-foot").replace("三门峡市人民政府关于公布三门峡市第三批市级历史建筑的通知\t4",
+                                         "三门峡市人民政府关于公布三门峡市第三批市级历史建筑的通知\t6")
+    _, gazette = _parse(tmp_path, text)
+    found = [(w.kind, w.line, w.message) for w in gazette.warnings if w.kind == "toc-page-number"]
+    assert found == [("toc-page-number", 13, "目录页码为 6，正文「三门峡市人民政府关于公布三门峡市第三批市级历史建筑的通知」印在第 4 页")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gazette.check.coverage import Coverage
 from gazette.errors import Warning
 from gazette.model import Gazette
-from gazette.parse.text import compact
+from gazette.parse.toc import title_key
 
 _SECTIONS = (
     ("toc-mismatch", "目录标题与正文标题不一致"),
@@ -32,7 +32,7 @@ def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings:
     lines = [f"# 校对报告 · {gazette.file}", ""]
     if gazette.issue:
         issue = gazette.issue
-        lines.append(f"{issue.year}年第{issue.no}号（总第{issue.total}号），出版日期 {issue.date or '未印'}。")
+        lines.append(f"{issue.label}，出版日期 {issue.date or '未印'}。")
     else:
         lines.append("单篇文件（无期刊信息）。")
     lines += ["", "## 概要", "",
@@ -104,7 +104,7 @@ def _toc_table(gazette: Gazette) -> list[str]:
         match = by_entry.get(entry.line)
         if match is None:
             result, line = "未找到", "—"
-        elif compact(match.title) == compact(entry.title):
+        elif title_key(match.title) == title_key(entry.title):
             result, line = "一致", str(match.line)
         else:
             result, line = f"不一致：正文为「{_cell(match.title)}」", str(match.line)

@@ -42,6 +42,7 @@ def read_facts(cover: tuple[Line, ...], masthead: tuple[Line, ...], printed: dic
         if number and facts["no"] is None and not text.startswith(("地址", "地 址")):
             facts["no"] = int(number["no"])
             facts["numbers"] = (int(number["no"]), int(number["no2"])) if number["no2"] else None
+            facts["unit"] = number["unit"]
             facts["year"] = facts["year"] or (int(number["year"]) if number["year"] else None)
             facts["line"] = line.number
         total = TOTAL.search(text)
@@ -96,4 +97,5 @@ def issue_from(file: str, facts: dict, default_title: str, warnings: list[Warnin
         if not (numbers and int(named["year"]) == facts["year"] and int(named["no"]) in numbers):
             warnings.append(Warning(file, facts.get("line"), "issue-name",
                                     f"文件名为 {os.path.basename(file)}，正文印的是 {facts['year']}年第{printed}期（号）"))
-    return Issue(facts["year"], facts["no"], facts["total"], facts["date"], facts["title"] or default_title)
+    return Issue(facts["year"], facts["no"], facts["total"], facts["date"], facts["title"] or default_title,
+                 facts.get("unit") or "号", facts.get("numbers"))

@@ -113,6 +113,8 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
         if m.TOC_ARTIFACT.match(line.raw.strip(" ")) and set(text) <= _DASH_LINE and not pending:
             artifacts.append(line.number)
         elif section_of(text, sections) and not pending:
+            if not _entries_follow(lines, index, sections):
+                break  # the body's first section heading, not a 目录 line
             section = section_of(text, sections)
         elif entry or page_only:
             title, page = entry if entry else ("", int(page_only["page"].translate(_DIGITS)))
@@ -133,6 +135,16 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
         last_toc = index
         index += 1
     return FrontMatter(tuple(lines[:toc_index]), tuple(entries), tuple(masthead), last_toc + 1, tuple(artifacts))
+
+
+def _entries_follow(lines: tuple[Line, ...], index: int, sections: dict[str, str]) -> bool:
+    """Whether a 目录 entry (or the masthead) follows the section line at ``index``."""
+    following = next((probe for probe in range(index + 1, len(lines)) if lines[probe].text), None)
+    if following is None:
+        return False
+    text = lines[following].text
+    return bool(entry_of(lines[following]) or m.MASTHEAD_START.match(text) or IMPRINT_LABEL.match(text)
+                or section_of(text, sections) or _wraps(lines, following, 0))
 
 
 def _wraps(lines: tuple[Line, ...], index: int, taken: int) -> bool:
