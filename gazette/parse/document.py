@@ -51,9 +51,6 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
         blocks.append(signature)
     expected = _expected_policies(title, blocks)
     blocks.extend(_read_after(after, expected, anchors, joins))
-    organs = [name for name in (signature.issuers if signature else ()) if m.ORGAN.match(name)]
-    issuer = organs[0] if organs else (_issuer_from_title(title, doc_type) or _issuer_from_meta(head.meta)
-                                        or _issuer_from_number(layout, head.number))
     attachments = _attachments(blocks)
     if not title:
         warnings.append(Warning(file, lines[0].number if lines else None, "no-title", "没有找到标题"))
@@ -61,7 +58,7 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
         title=title,
         number=head.number,
         date=signature.date if signature and signature.date else (head.title_date or _date_from_meta(head.meta)),
-        issuer=issuer,
+        issuer=_issuer(signature, title, doc_type, head, layout),
         type=doc_type,
         section=None,
         page=None,
@@ -178,14 +175,10 @@ def _read_after(lines: list[Line], expected: set[str], anchors: Anchors, joins: 
                 open_part("attachment", lines[following], text)
                 index = following + 1
                 continue
-        if WEB_OTHER.match(text) and part is None:
+        role = _standalone_role(text) if part is None else None
+        if role:
             flush()
-            out.append(Paragraph(text, line.number, "meta"))  # 【打印】【关闭】: a website's page tools
-            index += 1
-            continue
-        if m.CLOSING_NOTE.match(text) and part is None:
-            flush()
-            out.append(Paragraph(text, line.number, "note"))
+            out.append(Paragraph(text, line.number, role))
             index += 1
             continue
         starts_policy = _title_like(text) and (
@@ -201,6 +194,13 @@ def _read_after(lines: list[Line], expected: set[str], anchors: Anchors, joins: 
     flush()
     close()
     return out
+
+
+def _standalone_role(text: str) -> str | None:
+    """附注 (``（此件公开发布）``) or a website's page tools (``【打印】【关闭】``): lines of their own."""
+    if WEB_OTHER.match(text):
+        return "meta"
+    return "note" if m.CLOSING_NOTE.match(text) else None
 
 
 def out_has_content(out: list[Block], pending: list[Line]) -> bool:
@@ -232,6 +232,15 @@ def _attachments(blocks: list[Block]) -> tuple[dict, ...]:
 def _kind_of_section(layout: Layout, section: str | None) -> str | None:
     kind = layout.section_kinds().get(section or "")
     return {"appointments": "任免", "interpretations": "解读"}.get(kind or "")
+
+
+def _issuer(signature: Signature | None, title: str, doc_type: str | None, head, layout: Layout) -> str | None:
+    """发文机关: the signing organ, else the organ the title names, a website's 发文机关 label, or the
+    organ whose 机关代字 the 文号 carries."""
+    organs = [name for name in (signature.issuers if signature else ()) if m.ORGAN.match(name)]
+    if organs:
+        return organs[0]
+    return _issuer_from_title(title, doc_type) or _issuer_from_meta(head.meta) or _issuer_from_number(layout, head.number)
 
 
 def _issuer_from_meta(meta: dict) -> str | None:

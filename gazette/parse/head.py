@@ -113,9 +113,7 @@ def read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: l
                                         "第一篇文件标题之前的文字保留在该文件开头"))
         index = lines.index(title_lines[-1]) + 1
     head.title_lines = list(title_lines)
-    enclosed = _ENCLOSED.match("".join(line.text for line in title_lines))
-    if enclosed and head.title_text is None:
-        head.title_text = enclosed["title"]  # 【title】 as a database prints it; the line stays in the text
+    _unenclose(head)
     index = _read_meta(lines, next_text(lines, index), head)
     index = _read_order_number(lines, index, head)
     if index < len(lines) and m.match_number_line(lines[index].text):
@@ -135,6 +133,13 @@ def read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: l
     note = _TITLE_NOTE.match(lines[index].text) if index < len(lines) else None
     head.title_date = m.match_date(note["date"]) if note else None
     return head
+
+
+def _unenclose(head: _Head) -> None:
+    """【title】 as a database prints it: the title is what the brackets hold (the line stays in the text)."""
+    enclosed = _ENCLOSED.match("".join(line.text for line in head.title_lines))
+    if enclosed and head.title_text is None:
+        head.title_text = enclosed["title"]
 
 
 def _meta_line(text: str, head: _Head) -> bool:
