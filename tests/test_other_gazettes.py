@@ -96,3 +96,19 @@ def test_page_furniture_gives_the_pages_of_the_documents_and_rejoins_the_cut_par
     gazette = parse_file(str(LAYOUTS / "2019-11.txt"))
     assert [item.page for item in gazette.furniture if item.category == "page-number"] == list(range(1, 10))
     assert [(join.before, join.after) for join in gazette.joins] == [("…神，创新和完善监管方式，", "推进市场监管规范化、精准…")]
+
+
+def test_state_council_variant_with_one_line_orders_bracketed_pages_and_numbered_sections(tmp_path):
+    text = (LAYOUTS / "2019-11.txt").read_text(encoding="utf-8")
+    text = text.replace("中华人民共和国国务院令\n\n第708号", "中华人民共和国国务院令　第708号")
+    text = text.replace("目　　录", "目　录　CONTENTS").replace("【国务院文件】", "二、国务院文件")
+    text = text.replace("…………6", "……（6）").replace("…………9", "…… (9)")
+    path = tmp_path / "2019-11.txt"
+    path.write_text(text, encoding="utf-8")
+    gazette = parse_file(str(path))
+    expected = [row[:2] + row[5:7] for row in ISSUES["2019-11.txt"]["documents"]]
+    assert [(d.title, d.number, d.section, d.page) for d in gazette.documents] == expected
+    assert gazette.documents[1].body[0].text == "第708号"
+    assert [w for w in gazette.warnings if w.kind.startswith("toc")] == []
+    coverage = convert([str(path)]).coverage[str(path)]
+    assert coverage.complete, coverage.summary()

@@ -116,7 +116,7 @@ def _strip_name(text: str, names: tuple[str, ...]) -> tuple[str, bool]:
 
 
 def _strip_section(text: str, sections: tuple[str, ...]) -> tuple[str, bool]:
-    squeezed = re.sub(r"[ \u3000【】\[\]·•]+", "", text)
+    squeezed = re.sub(r"[ \u3000【】\[\]·•]+", "", text).strip(_DASH)
     for section in sections:
         if squeezed == section or squeezed.endswith(section) and squeezed[: -len(section)].strip(_DASH) == "":
             return "", True

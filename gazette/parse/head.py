@@ -42,6 +42,7 @@ WEB_OTHER = re.compile(
 _TITLE_NOTE = re.compile(r"^[（(](?P<date>\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2}[\s\u3000]*月[\s\u3000]*\d{1,2}[\s\u3000]*日)"
                          r"[^（()）]{0,40}[)）]$")
 """题注 under a title: ``（2019年2月28日）``, ``（2019年2月25日省政府第30次常务会议通过）``."""
+_ORDER_TITLE = re.compile(r"^(?P<title>.*令)[\s\u3000]*(?P<number>[（(]?第[\s\u3000]*(?P<seq>\d{1,4})[\s\u3000]*号[)）]?)$")
 _ENCLOSED = re.compile(r"^[【\[〖](?P<title>[^【】\[\]〖〗]{4,})[】\]〗]$")
 _BRACKETS = re.compile(r"[\s\u3000《》〈〉<>“”\"'‘’「」『』【】\[\]〖〗()（）〔〕]")
 
@@ -114,6 +115,7 @@ def read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: l
         index = lines.index(title_lines[-1]) + 1
     head.title_lines = list(title_lines)
     _unenclose(head)
+    _order_in_title(head)
     index = _read_meta(lines, next_text(lines, index), head)
     index = _read_order_number(lines, index, head)
     if index < len(lines) and m.match_number_line(lines[index].text):
@@ -133,6 +135,19 @@ def read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: l
     note = _TITLE_NOTE.match(lines[index].text) if index < len(lines) else None
     head.title_date = m.match_date(note["date"]) if note else None
     return head
+
+
+def _order_in_title(head: _Head) -> None:
+    """``中华人民共和国国务院令　第707号`` on one line: the order's title and its number."""
+    if head.number is not None or not head.title_lines:
+        return
+    last = head.title_lines[-1]
+    found = _ORDER_TITLE.match("".join(line.text for line in head.title_lines))
+    if found and _ORDER_TITLE.match(last.text):
+        head.title_text = found["title"]
+        head.number = f"{clean_title(found['title'])}第{int(found['seq'])}号"
+        head.number_text = _ORDER_TITLE.match(last.text)["number"]
+        head.blocks.append(Paragraph(head.number_text, last.number, "number"))
 
 
 def _unenclose(head: _Head) -> None:

@@ -28,6 +28,7 @@ NUMBER = re.compile(
 """The issue's number: ``第2号``, ``2019年第5期``, ``第5、6期``."""
 TOTAL = re.compile(rf"总{_SP}第{_SP}(?P<total>\d{{1,5}})(?:{_SP}[、,，\-－—/]{_SP}\d{{1,5}})?{_SP}[期号]")
 DATE_LABEL = re.compile(rf"^(?:出{_SP}版{_SP}日{_SP}期|印{_SP}发{_SP}日{_SP}期|出版时间|发行日期|出刊日期){_SP}[：:]{_SP}(?P<value>.+)$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}年?$")
 ISO_DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,30}(?:公报|政报)")
 
@@ -56,6 +57,8 @@ def read_facts(cover: tuple[Line, ...], masthead: tuple[Line, ...], printed: dic
         facts["date"] = next((m.match_date(line.text) for line in cover if m.match_date(line.text)), None)
     if printed.get("年份"):
         facts["year"] = printed["年份"]
+    if facts["year"] is None:  # a year alone on the cover: 2019 / 2019年
+        facts["year"] = next((int(line.text[:4]) for line in cover if _YEAR.match(line.text)), None)
     if facts["year"] is None and facts["date"] is not None:
         facts["year"] = facts["date"].year
     return facts

@@ -23,9 +23,9 @@ _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _LEADERS = r"(?:…+|⋯+|[.．·。_]{2,}|[-－—]{3,})"
 ENTRY = re.compile(
     rf"^(?P<title>[^\t]*?[^\s.…⋯·．。_\-－—])(?:[ \u3000]*\t[\t ]*|[ \u3000]*{_LEADERS}[ \u3000]*|[ \u3000]+)"
-    r"(?P<page>[0-9０-９]{1,4})$"
+    r"[（(]?(?P<page>[0-9０-９]{1,4})[)）]?$"
 )
-"""A 目录 line: title, then a tab, leaders or spaces, then the page."""
+"""A 目录 line: title, then a tab, leaders or spaces, then the page (possibly in brackets: ``（12）``)."""
 PAGE_ONLY = re.compile(rf"^{_LEADERS}?[ \u3000]*(?P<page>[0-9０-９]{{1,4}})$")
 """The page of a wrapped entry, alone on its line after leaders."""
 SECTION = re.compile(r"^[【\[〖［](?P<name>[^】\]〗］]{1,20})[】\]〗］]$")
@@ -39,7 +39,8 @@ IMPRINT_LABEL = re.compile(
 """A labelled line of an imprint (版权页) without an editorial board."""
 WRAP_LOOKAHEAD = 3
 TITLE_MAX = 300
-_TRAILING_NUMBER = re.compile(r"\([^()]*(?:\[\d{4}\]|第\d{1,5}号)[^()]*\)$")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+_TRAILING_NUMBER = re.compile(r"\([^()]*(?:\[\d{4}\]|第\d{1,5}号)[^()]*\)$|(?<=令)第\d{1,5}号$")
 _DASH_LINE = set("-—\t ")
 
 
@@ -88,7 +89,7 @@ def section_of(text: str, sections: dict[str, str]) -> str | None:
     found = SECTION.match(text)
     if found:
         return found["name"].strip()
-    bare = compact(text).strip("·•◆◇■□●○★☆")
+    bare = _NUMBERED.sub("", compact(text).strip("·•◆◇■□●○★☆—-－"))
     return bare if bare in sections else None
 
 
