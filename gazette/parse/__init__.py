@@ -15,7 +15,7 @@ from gazette.check import proofread
 from gazette.parse.document import parse_document
 from gazette.errors import ParseError, Warning
 from gazette.parse.markers import ISSUE_NUMBER
-from gazette.parse.references import assign_slugs, with_cites
+from gazette.parse.references import assign_slugs, normalized_numbers, with_cites
 from gazette.parse.masthead import issue_facts, read_masthead
 from gazette.model import Document, Gazette, Issue, Join
 from gazette.parse.normalize import Source, read_source
@@ -30,7 +30,7 @@ def parse_file(path: str) -> Gazette:
 
 
 def parse_source(source: Source) -> Gazette:
-    warnings: list[Warning] = []
+    warnings: list[Warning] = list(source.warnings)
     joins: list[Join] = []
     toc_index = find_toc(source)
     if toc_index is None or not _looks_like_issue(source, toc_index):
@@ -38,6 +38,10 @@ def parse_source(source: Source) -> Gazette:
     else:
         gazette = _issue(source, toc_index, warnings, joins)
     documents = assign_slugs(with_cites(gazette.documents), source.file, warnings)
+    warnings.extend(normalized_numbers(documents, source.file))
+    untitled = next((document for document in documents if not document.title.strip()), None)
+    if untitled is not None:  # a page, a feed entry and a record need a title; open data requires one
+        raise ParseError(source.file, "这篇文件没有可见的标题，无法发布", untitled.line)
     gazette = replace(gazette, documents=tuple(documents), joins=tuple(joins))
     warnings.extend(proofread.check(source, gazette))
     return replace(gazette, warnings=tuple(warnings))
