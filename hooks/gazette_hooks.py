@@ -3,7 +3,15 @@
 from mkdocs.plugins import event_priority
 
 from gazette.site.compact_html import compact_html
+from gazette.site.escaping import escaped_meta
 from gazette.build.search_index import compact_search_index
+
+
+# First of all: no plugin or template may see a front matter value that is not escaped text.
+@event_priority(100)
+def on_page_markdown(markdown, page, **kwargs):
+    page.meta = escaped_meta(page.meta)
+    return markdown
 
 
 def on_post_page(output, **kwargs):

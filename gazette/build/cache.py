@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from pathlib import Path
 from gazette.check.coverage import source_counts
 from gazette.config import DEFAULT_PATH
 from gazette.model import Gazette
-from gazette.parse.normalize import read_source
+from gazette.parse.normalize import MAX_SOURCE_BYTES, read_source
 from gazette.parse import parse_source
 
 CACHE_ENV = "GAZETTE_CACHE"
@@ -45,8 +46,8 @@ class Parsed:
 def _code_version() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):  # the stages live in sub-packages
-        digest.update(path.name.encode())
+    for path in sorted(package.rglob("*.py")):  # every sub-package: a parser change must invalidate
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -66,10 +67,16 @@ def _key(path: str) -> str | None:
         pass
     digest.update(b"\0")
     try:
-        with open(path, "rb") as handle:
-            digest.update(handle.read())
+        # Only what read_source would read: a symlink, FIFO or device is never served from the cache.
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None  # reading it again will say what is wrong
+    info = os.fstat(handle)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SOURCE_BYTES:
+        os.close(handle)
+        return None
+    with os.fdopen(handle, "rb") as opened:
+        digest.update(opened.read())
     return digest.hexdigest()
 
 

@@ -7,6 +7,7 @@ HTML table tags), are not counted: they are not the gazette's words.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -61,7 +62,8 @@ def markdown_text(markdown: str) -> str:
     body = _FRONT_MATTER.sub("", markdown, count=1)
     body = _ATTR_LIST.sub("", body)
     body = _LINK_TARGET.sub("]", body)
-    return _HTML_TAG.sub("", body)
+    # Character references (``&#61;`` for a line-start ``=``) are the text's characters, not markup's.
+    return html.unescape(_HTML_TAG.sub("", body))
 
 
 def source_counts(source: Source, body_start: int, furniture: tuple = ()) -> Counter:

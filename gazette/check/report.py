@@ -21,9 +21,17 @@ _SECTIONS = (
     ("brackets", "括号不配对"),
     ("duplicate-number", "重复文号"),
     ("source-missing", "解读所依据的文件不在文库中"),
+    ("number-normalized", "文号写法已规范"),
+    ("control-char", "删除的控制字符"),
+    ("bidi-control", "删除的文字方向控制字符"),
+    ("noncharacter", "删除的 Unicode 非字符"),
+    ("invisible-char", "删除的不可见字符"),
 )
 """Report sections by warning code, in this order; other codes are listed under 其他."""
 SECTION_TITLES = dict(_SECTIONS)
+_ONLY_WHEN_FOUND = ("toc-mismatch", "toc-missing", "toc-page", "number-normalized", "control-char", "bidi-control",
+                    "noncharacter", "invisible-char")
+"""Sections shown only when they have findings (the others say 无 so the editor sees they were checked)."""
 
 
 def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings: list[Warning]) -> str:
@@ -57,7 +65,7 @@ def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings:
         lines += ["", f"另有 {wraps} 处段内换行（相邻两行、无空行）已接续。"]
     for kind, heading in _SECTIONS:
         found = [w for w in warnings if w.kind == kind]
-        if kind.startswith("toc-") and not found:
+        if kind in _ONLY_WHEN_FOUND and not found:
             continue
         lines += ["", f"## {heading}", ""]
         lines += [_item(w) for w in found] or ["无。"]

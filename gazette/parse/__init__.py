@@ -22,7 +22,7 @@ from gazette.parse.interpret import resolve
 from gazette.parse.issue import FILE_NAME, issue_from, read_facts
 from gazette.parse.masthead import read_masthead
 from gazette.parse.normalize import Source, read_source
-from gazette.parse.references import assign_slugs, with_cites
+from gazette.parse.references import assign_slugs, normalized_numbers, with_cites
 from gazette.parse.split import Segment, locate
 from gazette.parse.starts import find_starts
 from gazette.parse.text import compact
@@ -50,7 +50,7 @@ def current_config() -> Config:
 
 def parse_source(source: Source, config: Config | None = None) -> Gazette:
     config = config or current_config()
-    warnings: list[Warning] = []
+    warnings: list[Warning] = list(source.warnings)
     joins: list[Join] = []
     names = tuple(dict.fromkeys((compact(config.identity.gazette),) + config.layout.gazette_names))
     removed = furniture_stage.find(source, names, (), len(source.lines))
@@ -65,6 +65,10 @@ def parse_source(source: Source, config: Config | None = None) -> Gazette:
         gazette = _issue(source, clean, toc_index, names, warnings, joins, config)
         clean = furniture_stage.remove(source, list(gazette.furniture))
     documents = assign_slugs(with_cites(resolve(list(gazette.documents))), source.file, warnings)
+    warnings.extend(normalized_numbers(documents, source.file))
+    untitled = next((document for document in documents if not document.title.strip()), None)
+    if untitled is not None:  # a page, a feed entry and a record need a title; open data requires one
+        raise ParseError(source.file, "这篇文件没有可见的标题，无法发布", untitled.line)
     gazette = replace(gazette, documents=tuple(documents), joins=tuple(joins))
     if gazette.issue is None:
         gazette = replace(gazette, furniture=tuple(removed))

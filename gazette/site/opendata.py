@@ -151,8 +151,20 @@ def documents_csv(records: list[dict]) -> bytes:
                "addressees": LIST_SEPARATOR.join(record["addressees"]),
                "interpretations": LIST_SEPARATOR.join(item["url"] for item in record["interpretations"]),
                "cites": LIST_SEPARATOR.join(record["cites"])}
-        writer.writerow(["" if row[column] is None else row[column] for column in CSV_COLUMNS])
+        writer.writerow([_csv_cell(row[column]) for column in CSV_COLUMNS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value) -> str | int:
+    """A CSV cell a spreadsheet shows as text: a string starting like a formula gets a leading ``'`` (OWASP)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def site_url(config: str | None) -> str | None:

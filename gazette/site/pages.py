@@ -115,7 +115,7 @@ def masthead_markdown(gazette: Gazette) -> list[str]:
         if value:
             rows.append((key, escape(str(value))))
     lines = ["## 刊头 {: #masthead }\n", "| 项目 | 内容 |", "| --- | --- |"]
-    lines.extend(f"| {key} | {value.replace('|', '&#124;')} |" for key, value in rows)
+    lines.extend(f"| {key} | {value} |" for key, value in rows)  # escape() gave each | a backslash: the table keeps it as text
     if masthead.get("说明"):
         lines.extend(["", f"（{escape(masthead['说明'])}）"])
     return lines + [""]
