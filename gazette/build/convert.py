@@ -11,7 +11,7 @@ from pathlib import Path
 from gazette.archive import Archive, build_archive
 from gazette.build.sources import issue_sources, unique_issues
 from gazette.build.cache import PARALLEL_FROM, parse_all
-from gazette.check.coverage import Coverage, compare
+from gazette.check.coverage import Coverage, compare, removed_count
 from gazette.errors import GazetteError
 from gazette.site.opendata import data_files
 from gazette.site.pages import archive_files, document_path, gazette_files
@@ -82,7 +82,8 @@ def _render_issue(index: int) -> tuple[dict, Coverage]:
     archive, counts = _SHARED
     gazette = archive.gazettes[index]
     pages = gazette_files(archive, gazette)
-    checked = compare(counts[gazette.file], [pages[document_path(gazette, d.slug)] for d in gazette.documents])
+    checked = compare(counts[gazette.file], [pages[document_path(gazette, d.slug)] for d in gazette.documents],
+                      removed_count(gazette.furniture, gazette.body_start))
     return pages, checked
 
 

@@ -42,7 +42,7 @@ LIST_ARTIFACT = re.compile(r"^-[ \u3000]+(?=\S)")
 """``- 111. …``: a bullet the text extraction put before a numbered line."""
 
 LEAD_IN = re.compile(r"^——")
-TOC_HEADING = re.compile(r"^目[\s\u3000]*录$")
+TOC_HEADING = re.compile(r"^目[\s\u3000]*录(?:[\s\u3000]*(?:CONTENTS|Contents))?$")
 TOC_SECTION = re.compile(r"^【(?P<name>[^】]+)】$")
 TOC_ENTRY = re.compile(
     r"^(?P<title>[^\t]*?[^\s.…·．-])(?:[ \u3000]*\t[\t ]*|[ \u3000]*[.…·．]{3,}[ \u3000]*|[ \u3000]{2,})(?P<page>\d{1,4})$"

@@ -250,9 +250,8 @@ def summary(gazette: Gazette, document: Document) -> str:
         parts.append(f"文种：{document.type}")
     issue = gazette.issue
     if issue:
-        total = f"（总第{issue.total}号）" if issue.total else ""
         page = f"第{document.page}页" if document.page else ""
-        parts.append(f"刊登：{issue.year}年第{issue.no}号{total}{page}")
+        parts.append(f"刊登：{issue.label}{page}")
     return "；".join(parts)
 
 

@@ -23,9 +23,7 @@ def document_path(gazette: Gazette, slug: str) -> str:
 
 
 def issue_label(gazette: Gazette) -> str:
-    issue = gazette.issue
-    total = f"（总第{issue.total}号）" if issue.total else ""
-    return f"{issue.year}年第{issue.no}号{total}"
+    return gazette.issue.label
 
 
 def relative(target: str, page: str) -> str:
@@ -130,8 +128,7 @@ def cover_markdown(gazette: Gazette) -> list[str]:
     lines.append(f'<p class="gz-cover-title">{escape(issue.title)}</p>')
     if english:
         lines.append(f'<p class="gz-cover-en" lang="en">{escape(english)}</p>')
-    lines.append(f'<p class="gz-cover-no">{issue.year}年 第{issue.no}号'
-                 + (f"（总第{issue.total}号）" if issue.total else "") + "</p>")
+    lines.append(f'<p class="gz-cover-no">{escape(issue.label.replace("年", "年 ", 1))}</p>')
     if issue.date:
         lines.append(f'<p class="gz-cover-date">出版日期：{issue.date.year}年{issue.date.month}月{issue.date.day}日</p>')
     lines.extend(["", "</div>", ""])
