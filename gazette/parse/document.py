@@ -231,7 +231,7 @@ def _attachments(blocks: list[Block]) -> tuple[dict, ...]:
 
 def _kind_of_section(layout: Layout, section: str | None) -> str | None:
     kind = layout.section_kinds().get(section or "")
-    return {"appointments": "任免", "interpretations": "解读"}.get(kind or "")
+    return {"appointments": m.APPOINTMENT, "interpretations": m.INTERPRETATION}.get(kind or "")
 
 
 def _issuer(signature: Signature | None, title: str, doc_type: str | None, head, layout: Layout) -> str | None:
