@@ -28,6 +28,7 @@ import threading
 import time
 from pathlib import Path
 
+from gazette.build.write import MARKER, check_replaceable
 from gazette.errors import GazetteError
 from gazette.synthetic import write_issues
 
@@ -47,6 +48,7 @@ BASELINE_CONFIG = "site_name: 三门峡市人民政府公报\ndocs_dir: docs\nth
 def bench(documents: int, baseline: bool = False, search: bool = True, workdir: str | None = None) -> dict:
     """Build a synthetic archive of at least ``documents`` documents and measure it; return the figures."""
     work = Path(workdir or tempfile.mkdtemp(prefix="gazette-bench-"))
+    claim_workdir(work)
     project = make_project(work / "project", documents)
     figures: dict = {"documents": 0, "issues": len(list((project / "gazettes").glob("*.txt")))}
     figures["convert_s"], _ = _timed(project, [sys.executable, "-m", "gazette", "convert"])
@@ -74,6 +76,16 @@ def bench(documents: int, baseline: bool = False, search: bool = True, workdir: 
 
 
 # --- 1. the project --------------------------------------------------------------------------
+
+def claim_workdir(work: Path) -> None:
+    """Use ``work`` only if it is new, empty or an earlier benchmark's: its project/ and baseline/ are replaced."""
+    check_replaceable(work)
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        (work / MARKER).write_text("gazette bench\n", encoding="utf-8")
+    except OSError as exc:
+        raise GazetteError(str(work), f"无法创建工作文件夹（{exc.strerror or exc}）") from None
+
 
 def make_project(project: Path, documents: int) -> Path:
     """A folder with the site's configuration and the synthetic issues; the package comes from ROOT."""

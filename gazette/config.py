@@ -61,6 +61,42 @@ class Identity:
     """ASCII stem of the offline archive's file name (``<archive_name>-2019-02.zip``)."""
 
 
+SECTION_KINDS = ("documents", "orders", "appointments", "interpretations")
+"""What a section (栏目) holds: documents, 政府令, 人事任免 notices, or 政策解读."""
+
+_LEVELS = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
+DEFAULT_SECTIONS: dict[str, str] = {
+    **{f"{level}政府令": "orders" for level in _LEVELS},
+    **{f"{level}政府文件": "documents" for level in _LEVELS},
+    **{f"{level}政府办公厅文件": "documents" for level in _LEVELS},
+    **{f"{level}政府办公室文件": "documents" for level in _LEVELS},
+    **{f"{level}政府部门文件": "documents" for level in _LEVELS},
+    "政府令": "orders", "国务院令": "orders", "国务院文件": "documents", "国务院办公厅文件": "documents",
+    "政府文件": "documents", "政府办公室文件": "documents", "政府办公厅文件": "documents",
+    "部门文件": "documents", "上级文件": "documents", "规范性文件": "documents", "其他文件": "documents",
+    "部门规章": "documents", "重要文件": "documents",
+    "人事任免": "appointments", "任免信息": "appointments", "人事信息": "appointments",
+    "政策解读": "interpretations", "解读": "interpretations", "文件解读": "interpretations",
+}
+"""Sections of provincial, municipal and county gazettes, recognised without configuration."""
+
+_PROVINCES = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+    "蒙": "内蒙古自治区", "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省",
+    "皖": "安徽省", "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省",
+    "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省", "川": "四川省", "黔": "贵州省",
+    "贵": "贵州省", "云": "云南省", "滇": "云南省", "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省",
+    "青": "青海省", "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区",
+}
+DEFAULT_NUMBER_PREFIXES: dict[str, str] = {
+    "国发": "国务院", "国函": "国务院", "国办发": "国务院办公厅", "国办函": "国务院办公厅",
+    **{f"{abbr}政{suffix}": f"{name}人民政府" for abbr, name in _PROVINCES.items() for suffix in ("", "发", "文", "函")},
+    **{f"{abbr}政办{suffix}": f"{name}人民政府办公厅" for abbr, name in _PROVINCES.items()
+       for suffix in ("", "发", "文", "函")},
+}
+"""文号 codes (机关代字) of the State Council and the provincial governments and their offices."""
+
+
 @dataclass(frozen=True)
 class Metadata:
     """How document metadata (发布日期, 索引号, 主题分类) is assigned (元数据规则)."""
@@ -76,7 +112,40 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Layout:
-    """How the issue texts are laid out (版式): what the parser recognises."""
+    """How the issue texts are laid out (版式): what the parser recognises.
+
+    The built-in defaults cover the common provincial, municipal and county forms; what is
+    configured is added to them, so a second gazette needs only its own names and codes.
+    """
+
+    gazette_names: tuple[str, ...] = ()
+    """Names the gazette prints in running headers besides ``identity.gazette``
+    (any name ending in 公报 is recognised anyway)."""
+    sections: dict = field(default_factory=dict)
+    """Section names (栏目) beyond the built-in ones, each with what it holds (:data:`SECTION_KINDS`)."""
+    number_prefixes: dict = field(default_factory=dict)
+    """文号 codes (机关代字) and the organ that issues under each: ``三政办: 三门峡市人民政府办公室``."""
+
+    def __post_init__(self) -> None:
+        # YAML gives lists; the loader reports a ValueError with the file's name.
+        names = self.gazette_names
+        if isinstance(names, str) or not all(isinstance(name, str) and name.strip() for name in names or ()):
+            raise ValueError("layout.gazette_names 应为刊名列表")
+        object.__setattr__(self, "gazette_names", tuple("".join(name.split()) for name in names))
+        for key, kind in (self.sections or {}).items():
+            if not isinstance(key, str) or kind not in SECTION_KINDS:
+                raise ValueError(f"layout.sections 的「{key}」应为 {'、'.join(SECTION_KINDS)} 之一")
+        for key, organ in (self.number_prefixes or {}).items():
+            if not isinstance(key, str) or not isinstance(organ, str) or not key.strip() or not organ.strip():
+                raise ValueError(f"layout.number_prefixes 的「{key}」应为 机关代字: 发文机关")
+
+    def section_kinds(self) -> dict[str, str]:
+        """Every known section name (without 【】) and what it holds, configured ones last."""
+        return {**DEFAULT_SECTIONS, **(self.sections or {})}
+
+    def issuer_of(self, code: str) -> str | None:
+        """The organ that issues 文号 under ``code`` (机关代字), when configured or built in."""
+        return {**DEFAULT_NUMBER_PREFIXES, **(self.number_prefixes or {})}.get(code)
 
 
 @dataclass(frozen=True)
@@ -116,7 +185,10 @@ def _section(path: Path, data: dict, name: str, kind: type):
     for key, value in values.items():
         if key in texts and not isinstance(value, str):  # 472000 or a date is read as a number: say so, do not guess
             raise GazetteError(str(path), f"{name}.{key} 应为文字，请加引号：{key}: \"{value}\"")
-    section = kind(**values)
+    try:
+        section = kind(**values)
+    except (TypeError, ValueError) as exc:
+        raise GazetteError(str(path), str(exc)) from None
     if kind is Identity and not _ASCII_NAME.match(section.archive_name):
         raise GazetteError(str(path), f"identity.archive_name「{section.archive_name}」只能由英文字母、数字、"
                            "点、连字符和下划线组成（压缩包的文件名）")

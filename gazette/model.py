@@ -186,6 +186,20 @@ class Join(_Dict):
 
 
 @dataclass(frozen=True)
+class Furniture(_Dict):
+    """A line of page furniture (版面元素) taken out of the text: a running header or a page number."""
+
+    line: int
+    """Source line."""
+    text: str
+    """The line as printed."""
+    category: str
+    """``page-number``, ``running-header`` (gazette name, issue) or ``section-header`` (section name)."""
+    page: int | None
+    """The page number it prints, if any."""
+
+
+@dataclass(frozen=True)
 class Issue(_Dict):
     """One printed issue (期) of the gazette."""
 
@@ -199,6 +213,24 @@ class Issue(_Dict):
     """出版日期."""
     title: str
     """The gazette's name as printed on the cover."""
+    unit: str = "号"
+    """How the cover counts issues: 第2号 or 第5期."""
+    numbers: tuple[int, ...] | None = None
+    """Both numbers of a combined issue (第5、6期); ``no`` is the first."""
+
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        for name, default in (("unit", "号"), ("numbers", None)):
+            if data[name] == default:
+                del data[name]  # an issue numbered 第N号 keeps the shape it always had
+        return data
+
+    @property
+    def label(self) -> str:
+        """The issue as its cover prints it: ``2019年第2号（总第157号）``, ``2019年第5、6期（总第1013期）``."""
+        numbers = "、".join(str(n) for n in self.numbers) if self.numbers else str(self.no)
+        total = f"（总第{self.total}{self.unit}）" if self.total else ""
+        return f"{self.year}年第{numbers}{self.unit}{total}"
 
 
 @dataclass(frozen=True)
@@ -285,3 +317,11 @@ class Gazette(_Dict):
     """:class:`gazette.errors.Warning` items."""
     body_start: int = 1
     """First source line after the cover, 目录 and masthead."""
+    furniture: tuple[Furniture, ...] = ()
+    """Page furniture removed from the text (running headers, page numbers)."""
+
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        if not self.furniture:
+            del data["furniture"]  # most texts have none; their JSON stays as it was
+        return data

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
@@ -10,16 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.archive import Archive, build_archive
+from gazette.build.sources import issue_sources, unique_issues
 from gazette.build.cache import PARALLEL_FROM, parse_all
-from gazette.check.coverage import Coverage, compare
+from gazette.check.coverage import Coverage, compare, removed_count
 from gazette.errors import GazetteError
 from gazette.site.context import site_for
 from gazette.site.opendata import data_files
 from gazette.site.pages import archive_files, document_path, gazette_files
+from gazette.check.opendata import check_open_data
 from gazette.check.report import render_report
-from gazette.build.write import write_tree
+from gazette.build.write import Outputs
 
-DEFAULT_SOURCES = "gazettes/*.txt"
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ class Conversion:
     """Report file name → Markdown."""
 
 
-def default_sources() -> list[str]:
-    return sorted(glob.glob(DEFAULT_SOURCES))
+def default_sources(required: bool = True) -> list[str]:
+    return issue_sources(required=required)
 
 
 def sources_with(paths: list[str]) -> list[str]:
@@ -45,7 +45,7 @@ def sources_with(paths: list[str]) -> list[str]:
 
     A path naming a file already in ``gazettes/`` is not added twice.
     """
-    sources = default_sources()
+    sources = default_sources(required=not paths)
     known = {os.path.realpath(path) for path in sources}
     for path in paths:
         if os.path.realpath(path) not in known:
@@ -56,7 +56,8 @@ def sources_with(paths: list[str]) -> list[str]:
 def convert(paths: list[str]) -> Conversion:
     """Parse and render ``paths``; write nothing."""
     parsed = parse_all(paths)
-    archive = build_archive([result.gazette for result in parsed.values()])
+    gazettes = unique_issues([result.gazette for result in parsed.values()])
+    archive = build_archive(gazettes)
     site = site_for(archive)
     counts = {result.gazette.file: result.counts for result in parsed.values()}
     files: dict = {}
@@ -65,7 +66,9 @@ def convert(paths: list[str]) -> Conversion:
         files.update(pages)
         coverage[gazette.file] = checked
     files.update(archive_files(archive, site))
-    files.update(data_files(archive, site))
+    data = data_files(archive, site)
+    check_open_data(data)
+    files.update(data)
     reports = {}
     for gazette in archive.gazettes:
         name = os.path.splitext(os.path.basename(gazette.file))[0]
@@ -81,7 +84,8 @@ def _render_issue(index: int) -> tuple[dict, Coverage]:
     archive, site, counts = _SHARED
     gazette = archive.gazettes[index]
     pages = gazette_files(archive, gazette, site)
-    checked = compare(counts[gazette.file], [pages[document_path(gazette, d.slug)] for d in gazette.documents])
+    checked = compare(counts[gazette.file], [pages[document_path(gazette, d.slug)] for d in gazette.documents],
+                      removed_count(gazette.furniture, gazette.body_start))
     return pages, checked
 
 
@@ -112,9 +116,14 @@ def convert_checked(paths: list[str]) -> Conversion:
 
 
 def write(conversion: Conversion, docs: str, reports: str | None = None) -> None:
-    """Replace the docs folder, and the reports folder beside it, with the conversion."""
-    write_tree(docs, conversion.files)
-    write_tree(reports or report_dir(docs), conversion.reports)
+    """Replace the docs folder, and the reports folder beside it, with the conversion: both or neither."""
+    reports = reports or report_dir(docs)
+    if Path(docs).resolve() == Path(reports).resolve():
+        raise GazetteError(docs, "与校对报告的文件夹 reports/ 是同一个；请换一个输出位置")
+    with Outputs(docs, reports) as outputs:
+        outputs.stage(docs, conversion.files)
+        outputs.stage(reports, conversion.reports)
+        outputs.commit()
 
 
 def report_dir(docs: str) -> str:

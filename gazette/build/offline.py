@@ -17,7 +17,6 @@ import io
 import os
 import re
 import shutil
-import tempfile
 import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -27,7 +26,7 @@ from gazette.check.linkcheck import check_site
 from gazette.config import load_config
 from gazette.site.labels import cn_date
 from gazette.site.pages import issue_label
-from gazette.build.write import write_tree
+from gazette.build.write import MARKER, stage_tree, staging_dir, write_tree
 
 CONFIG = "mkdocs-offline.yml"
 SITE_CONFIG = "mkdocs.yml"
@@ -51,13 +50,14 @@ def archive_name(sources: list[str]) -> str:
     return f"{load_config().identity.archive_name}-{stems[-1]}"
 
 
-def build_offline(conversion, docs: str = "docs", dist: str = DIST) -> Path:
-    """Build the offline archive of the converted ``docs`` folder into ``dist/``; return the zip's path."""
+def build_offline(conversion, docs: str | os.PathLike = "docs", dist: str = DIST) -> tuple[Path, str]:
+    """Build the offline archive of the converted ``docs`` folder into a staging folder beside ``dist``;
+    return that folder (swapped in by the caller with the other outputs) and the zip's file name."""
     shim = Path(SHIM)
     if not shim.is_file():
         raise GazetteError(SHIM, "缺失：请运行 `make offline`（或 `npm ci`）安装 iframe-worker")
     name = archive_name(list(conversion.coverage))
-    work = Path(tempfile.mkdtemp(prefix="gazette-offline-"))
+    work = staging_dir("offline-work")
     try:
         staged_docs = work / "docs"
         files = _read_tree(Path(docs))
@@ -77,8 +77,8 @@ def build_offline(conversion, docs: str = "docs", dist: str = DIST) -> Path:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     digest = hashlib.sha256(data).hexdigest()
-    write_tree(dist, {f"{name}.zip": data, f"{name}.zip.sha256": f"{digest}  {name}.zip\n"})
-    return Path(dist) / f"{name}.zip"
+    staged = stage_tree(dist, {f"{name}.zip": data, f"{name}.zip.sha256": f"{digest}  {name}.zip\n"})
+    return staged, f"{name}.zip"
 
 
 # --- 1. configuration ------------------------------------------------------------------------
@@ -131,7 +131,7 @@ def _read_tree(root: Path) -> dict[str, bytes]:
     if not root.is_dir():
         raise GazetteError(str(root), "还没有转换好的页面；请先运行 `gazette convert`")
     return {path.relative_to(root).as_posix(): path.read_bytes()
-            for path in sorted(root.rglob("*")) if path.is_file()}
+            for path in sorted(root.rglob("*")) if path.is_file() and path.name != MARKER}
 
 
 def build_time() -> datetime:

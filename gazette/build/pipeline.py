@@ -8,6 +8,9 @@ time of sitemap.xml.gz from it, the offline archive its zip times and 说明 pag
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,19 +24,32 @@ from gazette.errors import GazetteError
 from gazette.build.search_index import PAGEFIND_DIR, drop_unused_pagefind_files, start_pagefind
 from gazette.site.search_text import FOLDER as SEARCH_PAGES
 from gazette.site.search_text import search_pages
-from gazette.build.write import staging_dir, swap_in, write_tree
+from gazette.build.write import MARKER, Outputs, stage_tree, staging_dir
 
 SITE = "site"
+CONFIG = "mkdocs.yml"
 
 
 def build(offline: bool = False, docs: str = "docs", site: str = SITE) -> int:
-    conversion = convert_sources(docs)
-    build_site(site, conversion.archive)
+    """Convert, build the site (and the offline archive): docs/, reports/, site/ (and dist/) are all
+    staged first and swapped in together only when everything succeeded."""
+    from gazette.build.offline import DIST, build_offline
+    from gazette.cli import _summary
+
+    reports = report_dir(docs)
+    with Outputs(docs, reports, site, *([DIST] if offline else [])) as outputs:
+        conversion = convert_checked(default_sources())
+        staged_docs = outputs.stage(docs, conversion.files)
+        outputs.stage(reports, conversion.reports)
+        outputs.adopt(site, render_site(site, conversion.archive, staged_docs))
+        if offline:
+            staged_dist, name = build_offline(conversion, staged_docs)
+            outputs.adopt(DIST, staged_dist)
+        outputs.commit()
+    _summary(conversion, docs, reports)  # after the swap: "wrote … to docs/" is then true
     print(f"built the site into {site}/")
     if offline:
-        from gazette.build.offline import build_offline
-
-        path = build_offline(conversion, docs)
+        path = Path(DIST) / name
         print(f"wrote the offline archive {path} ({path.stat().st_size // 1024} KiB)")
     return 0
 
@@ -48,33 +64,42 @@ def convert_sources(docs: str) -> Conversion:
     return conversion
 
 
-def build_site(site: str, archive: Archive | None = None) -> None:
-    """``mkdocs build --strict`` and, at the same time, the Pagefind index of the search pages made from
-    ``archive`` (by default the archive of ``gazettes/``, parsed or taken from the parse cache); both go
-    into a staging folder swapped in as ``site`` only when both succeed. MkDocs renders on one core while
-    the search pages are written and Pagefind indexes them on the other."""
+def build_site(site: str, archive: Archive | None = None, docs: str | None = None) -> None:
+    """:func:`render_site`, swapped in as ``site``."""
+    with Outputs(site) as outputs:
+        outputs.adopt(site, render_site(site, archive, docs))
+        outputs.commit()
+
+
+def render_site(site: str, archive: Archive | None = None, docs: str | os.PathLike | None = None) -> Path:
+    """``mkdocs build --strict`` of ``docs`` (default: mkdocs.yml's docs_dir) and, at the same time, the
+    Pagefind index of the search pages made from ``archive`` (by default the archive of ``gazettes/``,
+    parsed or taken from the parse cache), into a staging folder beside ``site``; returns it. MkDocs
+    renders on one core while the search pages are written and Pagefind indexes them on the other."""
     staging = staging_dir(site)
-    pages = staging_dir(SEARCH_PAGES)
     index = staging_dir(PAGEFIND_DIR)
+    pages = None
+    config = _config_for(docs)
     logs = tempfile.TemporaryFile("w+")
     try:
-        mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-                                  stdout=logs, stderr=subprocess.STDOUT, text=True)
+        mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config,
+                                   "--site-dir", str(staging)], stdout=logs, stderr=subprocess.STDOUT, text=True)
+        indexer = None
         try:
             if archive is None:
                 archive = build_archive([result.gazette for result in parse_all(default_sources()).values()])
-            write_tree(pages, search_pages(archive))
+            pages = stage_tree(SEARCH_PAGES, search_pages(archive))
             indexer = start_pagefind(pages, index)
         finally:
             built = mkdocs.wait()
-        indexed = indexer.wait()
+            indexed = indexer.wait() if indexer else None
         if built != 0:
             logs.seek(0)
-            sys.stderr.write(logs.read())
-            raise GazetteError("mkdocs.yml", "mkdocs build --strict failed; the previous site/ is kept")
+            raise GazetteError(CONFIG, "mkdocs build --strict 失败，原有 site/ 等输出保持不变：" + mkdocs_problems(logs.read()))
         if indexed != 0:
             raise GazetteError(str(pages), "pagefind could not index the search pages: " + indexer.stderr.read().strip())
         _drop_unused_theme_files(staging)
+        (index / MARKER).unlink(missing_ok=True)
         index.rename(staging / PAGEFIND_DIR)
         drop_unused_pagefind_files(staging)
     except BaseException:
@@ -82,9 +107,32 @@ def build_site(site: str, archive: Archive | None = None) -> None:
         shutil.rmtree(index, ignore_errors=True)
         raise
     finally:
-        shutil.rmtree(pages, ignore_errors=True)
+        if pages is not None:
+            shutil.rmtree(pages, ignore_errors=True)
+        if config != CONFIG:
+            Path(config).unlink(missing_ok=True)
         logs.close()
-    swap_in(staging, Path(site))
+    return staging
+
+
+def _config_for(docs: str | os.PathLike | None) -> str:
+    """mkdocs.yml itself, or a temporary configuration beside it that reads the pages from ``docs``."""
+    if docs is None:
+        return CONFIG
+    handle, path = tempfile.mkstemp(prefix=f".mkdocs.new-{os.getpid()}-", suffix=".yml", dir=".")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(f"INHERIT: {CONFIG}\ndocs_dir: {json.dumps(str(Path(docs).resolve()))}\n")
+    return os.path.basename(path)
+
+
+_MKDOCS_PROBLEM = re.compile(r"^(?:ERROR|WARNING|CRITICAL)\s+-\s+(?P<text>.+)$|^(?P<error>[A-Za-z.]*Error: .+)$")
+
+
+def mkdocs_problems(log: str) -> str:
+    """What MkDocs reported, without its traceback: its ERROR/WARNING lines, or the exception's last line."""
+    found = [match["text"] or match["error"] for match in map(_MKDOCS_PROBLEM.match, log.splitlines()) if match]
+    found = [text for text in found if "Aborted with" not in text] or found
+    return "；".join(found[:5]) if found else (log.strip().splitlines() or ["（没有输出）"])[-1]
 
 
 _UNUSED_ONLINE = ("assets/javascripts/lunr", "assets/javascripts/workers")

@@ -73,6 +73,26 @@ def assign_slugs(documents, file: str, warnings: list[Warning]) -> list[Document
     return out
 
 
+def normalized_numbers(documents, file: str) -> list[Warning]:
+    """A warning for each 文号 printed other than in its canonical form (full-width digits, （） or [] for
+    〔〕, spaces, leading zeros): the page and the data carry the canonical form, the text stays as printed."""
+    warnings = []
+    for document in documents:
+        if not document.number or not document.number_text:
+            continue
+        printed = document.number_text.strip(" \u3000")
+        if printed[:1] in "（(" and printed[-1:] in ")）":
+            printed = printed[1:-1].strip(" \u3000")  # a 文号 in brackets under the title, as printed
+        if printed == document.number:
+            continue
+        line = next((block.line for block in document.body
+                     if isinstance(block, Paragraph) and block.role == "number"), document.line)
+        warnings.append(Warning(file, line, "number-normalized",
+                                f"文号「{document.number_text}」按规范写法记为「{document.number}」"
+                                "（全角数字、括号或空格已统一；正文按原样保留）"))
+    return warnings
+
+
 def texts(blocks):
     """Every text of a body, in reading order (for searching 文号 and for checks)."""
     for block, _ in walk(blocks):

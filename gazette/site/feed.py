@@ -101,9 +101,8 @@ def summary(gazette: Gazette, document: Document, facts: Facts) -> str:
         parts.append(f"有效性：{validity}")
     issue = gazette.issue
     if issue:
-        total = f"（总第{issue.total}号）" if issue.total else ""
         page = f"第{document.page}页" if document.page else ""
-        parts.append(f"刊登：{issue.year}年第{issue.no}号{total}{page}")
+        parts.append(f"刊登：{issue.label}{page}")
     return "；".join(parts)
 
 

@@ -8,7 +8,6 @@ its column (``ColumnName`` …) and a document page its article (``ArticleTitle`
 
 from __future__ import annotations
 
-import html
 from urllib.parse import urlsplit
 
 from gazette.archive import url_of
@@ -25,14 +24,9 @@ def site_tags(identity) -> dict[str, str]:
             "SiteIDCode": identity.site_id_code}
 
 
-def attribute(text: str) -> str:
-    """Front matter text that Material writes into an attribute unescaped (``<meta content="…">``)."""
-    return html.escape(text, quote=True)
-
-
 def column_meta(name: str, description: str, keywords: list[str], kind: str) -> dict:
     """Front matter of a list page (栏目页): its meta description and its column tags."""
-    return {"description": attribute(description),
+    return {"description": description,
             "page_tags": {"ColumnName": name, "ColumnDescription": description,
                           "ColumnKeywords": ",".join(keywords), "ColumnType": kind}}
 
@@ -41,7 +35,7 @@ def article_meta(site, gazette, document, facts) -> dict:
     """Front matter of a document page (文章页): the opening sentence and the article tags."""
     issue = gazette.issue
     source = site.identity.gazette + (issue_label(issue.year, issue.no, issue.total) if issue else "")
-    return {"description": attribute(facts.description),
+    return {"description": facts.description,
             "page_tags": {"ArticleTitle": document.title,
                           "PubDate": facts.published.isoformat() if facts.published else "",
                           "ContentSource": source,

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from gazette.config import DEFAULT_PATH, Identity, load_config
+from gazette.site.escaping import escaped_meta
 from gazette.site.gov import site_tags
 
 ICP_SEARCH = "https://beian.miit.gov.cn/"
@@ -43,9 +44,10 @@ def base_path(identity: Identity) -> str:
 
 
 def template_identity(identity: Identity) -> dict:
-    """What the templates print about the publisher: names, footer, page tags, the site's folder."""
-    return {"name": identity.gazette, "publisher": identity.publisher, "footer": footer_rows(identity),
-            "site_tags": site_tags(identity), "base_path": base_path(identity)}
+    """What the templates print about the publisher: names, footer, page tags, the site's folder; every
+    value escaped text (:mod:`gazette.site.escaping`), as front matter is."""
+    return escaped_meta({"name": identity.gazette, "publisher": identity.publisher, "footer": footer_rows(identity),
+            "site_tags": site_tags(identity), "base_path": base_path(identity)})
 
 
 def apply_identity(config, identity: Identity | None = None):

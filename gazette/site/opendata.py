@@ -13,13 +13,13 @@ import json
 from datetime import date
 
 from gazette.archive import Archive, url_of
-from gazette.parse.markers import DOCUMENT_TYPES
+from gazette.parse.markers import DOCUMENT_TYPES, GAZETTE_KINDS
 from gazette.model import Document, Gazette
 from gazette.site.markdown import front_matter
 from gazette.site.validity import STATUSES
 
-TYPES = tuple("命令（令）" if kind == "命令" else kind for kind in DOCUMENT_TYPES) + ("解读",)
-"""文种 values a document may carry: the 15 of 《党政机关公文处理工作条例》 and 解读."""
+TYPES = tuple("命令（令）" if kind == "命令" else kind for kind in DOCUMENT_TYPES) + GAZETTE_KINDS
+"""文种 values a document may carry: the 15 of 《党政机关公文处理工作条例》, 任免 and 解读."""
 
 
 CSV_COLUMNS = ("number", "date", "issuer", "type", "title", "issue_year", "issue_no", "issue_total",
@@ -153,8 +153,20 @@ def documents_csv(records: list[dict]) -> bytes:
                "topic": record["topic"]["label"], "status": record["validity"]["status"],
                "effective": record["validity"]["effective"], "expires": record["validity"]["expires"],
                "keywords": LIST_SEPARATOR.join(record["keywords"])}
-        writer.writerow(["" if row[column] is None else row[column] for column in CSV_COLUMNS])
+        writer.writerow([_csv_cell(row[column]) for column in CSV_COLUMNS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value) -> str | int:
+    """A CSV cell a spreadsheet shows as text: a string starting like a formula gets a leading ``'`` (OWASP)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _nullable(kind: str, **rules) -> dict:

@@ -29,9 +29,7 @@ def document_path(gazette: Gazette, slug: str) -> str:
 
 
 def issue_label(gazette: Gazette) -> str:
-    issue = gazette.issue
-    total = f"（总第{issue.total}号）" if issue.total else ""
-    return f"{issue.year}年第{issue.no}号{total}"
+    return gazette.issue.label
 
 
 def relative(target: str, page: str) -> str:
@@ -134,7 +132,7 @@ def masthead_markdown(gazette: Gazette) -> list[str]:
         if value:
             rows.append((key, escape(_shown(value))))
     lines = ["## 刊头 {: #masthead }\n", "| 项目 | 内容 |", "| --- | --- |"]
-    lines.extend(f"| {key} | {value.replace('|', '&#124;')} |" for key, value in rows)
+    lines.extend(f"| {key} | {value} |" for key, value in rows)  # escape() gave each | a backslash: the table keeps it as text
     if masthead.get("说明"):
         lines.extend(["", f"（{escape(masthead['说明'])}）"])
     return lines + [""]
@@ -158,8 +156,7 @@ def cover_markdown(gazette: Gazette) -> list[str]:
     lines.append(f'<p class="gz-cover-title">{escape(issue.title)}</p>')
     if english:
         lines.append(f'<p class="gz-cover-en" lang="en">{escape(english)}</p>')
-    lines.append(f'<p class="gz-cover-no">{issue.year}年 第{issue.no}号'
-                 + (f"（总第{issue.total}号）" if issue.total else "") + "</p>")
+    lines.append(f'<p class="gz-cover-no">{escape(issue.label.replace("年", "年 ", 1))}</p>')
     if issue.date:
         lines.append(f'<p class="gz-cover-date">出版日期：{cn_date(issue.date)}</p>')
     lines.extend(["", "</div>", ""])
