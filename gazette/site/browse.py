@@ -11,7 +11,7 @@ from pypinyin import lazy_pinyin
 from gazette.model import Section, walk
 from gazette.site.display import display
 from gazette.site.gov import column_meta
-from gazette.site.labels import cited, cn_date
+from gazette.site.labels import cited, cn_date, issue_number
 from gazette.site.markdown import escape, front_matter
 
 TYPE_ORDER = ("决议", "决定", "命令（令）", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
@@ -37,7 +37,7 @@ def _entry(gazette, document, path: str, page: str) -> str:
     link = posixpath.relpath(path, posixpath.dirname(page))
     facts = [escape(x) for x in (document.number, cn_date(document.date)) if x]
     if gazette.issue is not None:
-        facts.append(f"{gazette.issue.year}年第{gazette.issue.no}号")
+        facts.append(f"{gazette.issue.year}年{issue_number(gazette.issue)}")
     return f"- [{escape(document.title)}]({link})" + (f"（{'，'.join(facts)}）" if facts else "")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from gazette.archive import url_of
-from gazette.site.labels import issue_label
+from gazette.site.labels import issue_number
 from gazette.site.markdown import escape, front_matter
 
 SITEMAP = "map.md"
@@ -34,7 +34,7 @@ def column_meta(name: str, description: str, keywords: list[str], kind: str) -> 
 def article_meta(site, gazette, document, facts) -> dict:
     """Front matter of a document page (文章页): the opening sentence and the article tags."""
     issue = gazette.issue
-    source = site.identity.gazette + (issue_label(issue.year, issue.no, issue.total) if issue else "")
+    source = site.identity.gazette + (issue.label if issue else "")
     return {"description": facts.description,
             "page_tags": {"ArticleTitle": document.title,
                           "PubDate": facts.published.isoformat() if facts.published else "",
@@ -65,7 +65,7 @@ def sitemap_page(archive, site) -> str:
         if gazette.issue:
             years.setdefault(gazette.issue.year, []).append(gazette)
     for year, gazettes in years.items():
-        issues = "、".join(f"[第{g.issue.no}号]({year}/{g.issue.no}/index.md)" for g in gazettes)
+        issues = "、".join(f"[{issue_number(g.issue)}]({year}/{g.issue.no}/index.md)" for g in gazettes)
         lines.append(f"- [{year}年]({year}/index.md)：{issues}")
     standalone = sum(len(g.documents) for g in archive.gazettes if g.issue is None)
     if standalone:

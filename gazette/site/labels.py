@@ -10,11 +10,6 @@ def cn_date(value: date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
-def issue_label(year: int, no: int, total: int | None) -> str:
-    """``2019年第2号（总第157号）``."""
-    return f"{year}年第{no}号" + (f"（总第{total}号）" if total else "")
-
-
 NOT_IN_ARCHIVE = "本库未收录"
 """The one wording for a cited document that no issue of the archive holds."""
 
@@ -24,3 +19,16 @@ def cited(number: str, title: str | None) -> str:
     if title:
         return f"{title}（{number}，{NOT_IN_ARCHIVE}）"
     return f"{number}（{NOT_IN_ARCHIVE}）"
+
+
+def issue_number(issue) -> str:
+    """The issue within its year as the cover counts it: ``第2号``, ``第5、6期``."""
+    numbers = "、".join(str(n) for n in issue.numbers) if issue.numbers else str(issue.no)
+    return f"第{numbers}{issue.unit}"
+
+
+def trail(issue, last: str | None = None) -> list[dict]:
+    """The breadcrumb to an issue (首页 › 2019年 › 第2号) and, when given, a last step inside it."""
+    steps = [{"label": "首页", "url": ""}, {"label": f"{issue.year}年", "url": f"{issue.year}/"},
+             {"label": issue_number(issue), "url": f"{issue.year}/{issue.no}/" if last else None}]
+    return steps + ([{"label": last, "url": None}] if last else [])

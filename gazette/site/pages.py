@@ -17,7 +17,7 @@ from gazette.model import Gazette
 from gazette.site.context import Site, site_for
 from gazette.site.display import display
 from gazette.site.gov import SITEMAP, article_meta, column_meta, sitemap_page
-from gazette.site.labels import cited, cn_date
+from gazette.site.labels import cited, cn_date, issue_number, trail
 from gazette.site.markdown import escape, front_matter, render_document
 from gazette.site.opendata import record_path
 from gazette.site.panel import cited_titles, document_panel
@@ -80,6 +80,7 @@ def document_extra(archive: Archive, gazette: Gazette, document, site: Site) -> 
         # Material's search gives the `tags` field the top boost: a 文号 typed as printed finds its page first.
         extra["tags"] = [document.number]
     if gazette.issue is not None:
+        extra["trail"] = trail(gazette.issue, document.section or document.type or "")
         extra["issue_label"] = issue_label(gazette)
         extra["issue_url"] = f"{gazette.issue.year}/{gazette.issue.no}/"
     if document.interprets:
@@ -178,12 +179,11 @@ def issue_page(archive: Archive, gazette: Gazette) -> str:
     page = f"{issue.year}/{issue.no}/index.md"
     label = issue_label(gazette)
     meta = {"title": f"{issue.title} {label}", "issue": issue.to_dict(),
-            "trail": [{"label": "首页", "url": ""}, {"label": f"{issue.year}年", "url": f"{issue.year}/"},
-                      {"label": f"第{issue.no}号", "url": None}],
+            "trail": trail(issue),
             "issue_nav": issue_neighbours(archive, gazette),
             **column_meta(f"{issue.title}{label}",
                           f"{issue.title}{label}" + (f"，{cn_date(issue.date)}出版" if issue.date else "")
-                          + f"，刊登文件{len(gazette.documents)}件。", [issue.title, f"{issue.year}年", f"第{issue.no}号"],
+                          + f"，刊登文件{len(gazette.documents)}件。", [issue.title, f"{issue.year}年", issue_number(issue)],
                           "公报")}
     meta["issue"]["date"] = issue.date
     lines = [front_matter(meta), f"# {escape(issue.title)} {escape(label)} {{: #issue }}\n"]
