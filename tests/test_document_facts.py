@@ -157,3 +157,13 @@ def test_display_closes_up_print_edition_spacing_only(printed, shown):
 def test_numbers_and_codes_are_kept_on_one_line():
     assert keep_together("根据三政〔2018〕29号和 VII-11") == \
         '根据<span class="gz-nw">三政〔2018〕29号</span>和 <span class="gz-nw">VII-11</span>'
+
+
+def test_an_override_file_that_is_a_symlink_is_refused(tmp_path):
+    source = _copy_sample(tmp_path, "三政〔2018〕34号:\n  有效性: 已废止\n")
+    real = tmp_path / "elsewhere.yml"
+    (tmp_path / "gazettes" / "2019-02.yml").rename(real)
+    (tmp_path / "gazettes" / "2019-02.yml").symlink_to(real)
+    result = _convert(tmp_path, source)
+    assert result.returncode == 1
+    assert "不是普通文件" in result.stderr and "Traceback" not in result.stderr

@@ -51,7 +51,7 @@ def overrides_path(source: str) -> str:
 def load_overrides(gazette: Gazette, table: TopicTable) -> dict[str, Override]:
     """The overrides of ``gazette``'s documents by slug; none when its ``.yml`` does not exist."""
     path = overrides_path(gazette.file)
-    if not os.path.isfile(path):
+    if not os.path.lexists(path):
         return {}
     root = load_nodes(path)
     names = {}

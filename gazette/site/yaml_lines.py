@@ -6,6 +6,8 @@ than from ``safe_load``'s plain data lets a message say ``error: gazettes/2019-0
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date
 
 import yaml
@@ -16,8 +18,7 @@ from gazette.errors import GazetteError
 def load_nodes(path: str) -> yaml.Node:
     """The root node of the YAML file at ``path``; a syntax error is an error with its line."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            node = yaml.compose(handle, Loader=yaml.SafeLoader)
+        node = yaml.compose(_read_regular(path).decode("utf-8"), Loader=yaml.SafeLoader)
     except UnicodeDecodeError:
         raise GazetteError(path, "不是 UTF-8 编码的文本文件") from None
     except yaml.MarkedYAMLError as exc:
@@ -26,6 +27,27 @@ def load_nodes(path: str) -> yaml.Node:
     if node is None:
         raise GazetteError(path, "文件为空", 1)
     return node
+
+
+MAX_BYTES = 1 << 20
+"""An editors' file is a few lines; anything this large is not one."""
+
+
+def _read_regular(path: str) -> bytes:
+    """The bytes of ``path`` when it is a regular file of reasonable size: never a symlink, FIFO or device."""
+    if os.path.islink(path):
+        raise GazetteError(path, "不是普通文件（符号链接、管道或设备不予读取）")
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        raise GazetteError(path, f"无法读取：{exc.strerror}") from None
+    with os.fdopen(handle, "rb") as opened:
+        info = os.fstat(opened.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise GazetteError(path, "不是普通文件（符号链接、管道或设备不予读取）")
+        if info.st_size > MAX_BYTES:
+            raise GazetteError(path, f"文件过大（{info.st_size} 字节），不像编辑部的补充文件")
+        return opened.read()
 
 
 def line_of(node: yaml.Node) -> int:
