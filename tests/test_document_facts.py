@@ -167,3 +167,10 @@ def test_an_override_file_that_is_a_symlink_is_refused(tmp_path):
     result = _convert(tmp_path, source)
     assert result.returncode == 1
     assert "不是普通文件" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_published_rule_signed_takes_the_signing_date_and_an_unknown_rule_is_refused():
+    signed = facts_of(SAMPLE, Config(metadata=Metadata(published="signed")))
+    assert signed["三政〔2018〕34号"].published == date(2018, 12, 17)
+    with pytest.raises(GazetteError, match=r"metadata.published「printed」无效"):
+        facts_of(SAMPLE, Config(metadata=Metadata(published="printed")))

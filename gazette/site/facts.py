@@ -23,6 +23,8 @@ from gazette.site.validity import Validity, read_validity, status_on, texts
 BEIJING = timezone(timedelta(hours=8))
 DESCRIPTION_LIMIT = 120
 """A meta description longer than this is cut (search engines show about this many characters)."""
+PUBLISHED_RULES = ("issue", "signed")
+"""What 发布日期 is by default: the issue's 出版日期, or the document's 成文日期."""
 INDEX_FIELDS = ("code", "year", "issue_no", "issue_total", "seq", "page", "slug")
 
 
@@ -110,6 +112,9 @@ def compile_facts(archive, config: Config, today: date | None = None, config_pat
     """The facts of every document of ``archive``; bad overrides or configuration stop with an error."""
     table = topic_table(config, config_path)
     check_index_scheme(config.metadata.index_number, config_path)
+    if config.metadata.published not in PUBLISHED_RULES:
+        raise GazetteError(config_path, f"metadata.published「{config.metadata.published}」无效，可用："
+                           f"{'、'.join(PUBLISHED_RULES)}（出版日期或成文日期）")
     today = today or build_day()
     facts = {}
     for gazette in archive.gazettes:
