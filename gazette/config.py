@@ -7,6 +7,7 @@ error naming the file and the line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -15,21 +16,48 @@ import yaml
 from gazette.errors import GazetteError
 
 DEFAULT_PATH = "gazette.yml"
+_ASCII_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True)
 class Identity:
-    """Who publishes the site (网站身份)."""
+    """Who publishes the site (网站身份). The defaults are neutral: every real value comes from gazette.yml."""
 
-    gazette: str = "三门峡市人民政府公报"
-    """The gazette's name as printed on its cover."""
-    city: str = "三门峡市"
+    gazette: str = "人民政府公报"
+    """The gazette's name as printed on its cover; also the site's name and the default issue title."""
+    city: str = ""
     """The city (or province, county) whose government publishes it."""
-    government: str = "三门峡市人民政府"
+    government: str = "人民政府"
     """The government that issues the documents."""
-    publisher: str = "三门峡市人民政府办公室"
+    publisher: str = "人民政府办公室"
     """主办单位: the office that publishes the gazette and the site."""
-    archive_name: str = "sanmenxia-gazette"
+    organizer: str = ""
+    """承办单位, when another office runs the site."""
+    english: str = ""
+    """The gazette's English name, for the open-data licence."""
+    description: str = ""
+    """One sentence for the home page and the meta description of the site's pages."""
+    address: str = ""
+    """联系地址."""
+    postcode: str = ""
+    """邮编."""
+    phone: str = ""
+    """联系电话."""
+    email: str = ""
+    """电子邮箱."""
+    site_id_code: str = ""
+    """网站标识码 (政府网站标识码, 10 characters, from the 全国政府网站信息报送系统)."""
+    icp: str = ""
+    """ICP备案号 (``豫ICP备05000000号``); linked to the MIIT filing system."""
+    police_record: str = ""
+    """公安机关备案号 (``豫公网安备 41120202000000号``); linked to the national filing system."""
+    organ_code: str = ""
+    """统一社会信用代码 of the publisher: the first part of every 索引号."""
+    site_url: str = ""
+    """Where the site is published (``https://owner.github.io/repo/``); empty when not yet known."""
+    feed_id: str = ""
+    """Stable prefix of the Atom feed's ids (``tag:example.gov.cn,2019:gazette/``); independent of hosting."""
+    archive_name: str = "gazette"
     """ASCII stem of the offline archive's file name (``<archive_name>-2019-02.zip``)."""
 
 
@@ -67,6 +95,19 @@ DEFAULT_NUMBER_PREFIXES: dict[str, str] = {
        for suffix in ("", "发", "文", "函")},
 }
 """文号 codes (机关代字) of the State Council and the provincial governments and their offices."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """How document metadata (发布日期, 索引号, 主题分类) is assigned (元数据规则)."""
+
+    index_number: str = "{code}/{year}-{issue_no:02d}{seq:03d}"
+    """索引号 scheme, a Python format string over: code (identity.organ_code), year (the issue's year),
+    issue_no, issue_total, seq (1-based place in the issue), page, slug. Stable: an issue never changes."""
+    topics: str = ""
+    """The 主题分类 table (YAML, relative to gazette.yml); empty: the State Council table shipped with the package."""
+    published: str = "issue"
+    """发布日期: ``issue`` (the issue's 出版日期) or ``signed`` (the 成文日期); editors may override per document."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +154,7 @@ class Config:
 
     identity: Identity = field(default_factory=Identity)
     layout: Layout = field(default_factory=Layout)
+    metadata: Metadata = field(default_factory=Metadata)
 
 
 def load_config(path: str | Path = DEFAULT_PATH) -> Config:
@@ -130,7 +172,8 @@ def load_config(path: str | Path = DEFAULT_PATH) -> Config:
         raise GazetteError(str(path), "顶层应为键值对（identity:、layout:）")
     _check_keys(path, data, {f.name for f in fields(Config)}, "")
     return Config(identity=_section(path, data, "identity", Identity),
-                  layout=_section(path, data, "layout", Layout))
+                  layout=_section(path, data, "layout", Layout),
+                  metadata=_section(path, data, "metadata", Metadata))
 
 
 def _section(path: Path, data: dict, name: str, kind: type):
@@ -138,10 +181,18 @@ def _section(path: Path, data: dict, name: str, kind: type):
     if not isinstance(values, dict):
         raise GazetteError(str(path), f"{name} 应为键值对")
     _check_keys(path, values, {f.name for f in fields(kind)}, f"{name}.")
+    texts = {f.name for f in fields(kind) if f.type == "str"}
+    for key, value in values.items():
+        if key in texts and not isinstance(value, str):  # 472000 or a date is read as a number: say so, do not guess
+            raise GazetteError(str(path), f"{name}.{key} 应为文字，请加引号：{key}: \"{value}\"")
     try:
-        return kind(**values)
+        section = kind(**values)
     except (TypeError, ValueError) as exc:
         raise GazetteError(str(path), str(exc)) from None
+    if kind is Identity and not _ASCII_NAME.match(section.archive_name):
+        raise GazetteError(str(path), f"identity.archive_name「{section.archive_name}」只能由英文字母、数字、"
+                           "点、连字符和下划线组成（压缩包的文件名）")
+    return section
 
 
 def _check_keys(path: Path, data: dict, known: set[str], prefix: str) -> None:

@@ -17,8 +17,8 @@ from tests.repo_copy import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
 OVERRIDES = ROOT / "overrides"
-EXTENDED = {"main.html"}
-"""Templates Material provides for extending, not copies."""
+EXTENDED = {"main.html", "404.html"}
+"""Templates Material provides for extending, not copies (our 404.html extends main.html)."""
 PINNED = {
     "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
     "partials/javascripts/content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
