@@ -4,7 +4,12 @@ from mkdocs.plugins import event_priority
 
 from gazette.site.compact_html import compact_html
 from gazette.site.escaping import escaped_meta
+from gazette.site.identity import apply_identity
 from gazette.build.search_index import compact_search_index
+
+
+def on_config(config, **kwargs):
+    return apply_identity(config)
 
 
 # First of all: no plugin or template may see a front matter value that is not escaped text.

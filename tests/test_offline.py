@@ -134,7 +134,7 @@ def test_about_page_lists_the_issues_the_build_time_and_how_to_verify(unzipped):
     assert "离线版说明" in text
     assert "2019年第2号（总第157号）" in text
     assert 'href="2019/2/index.html"' in text
-    assert "2019-02-04 08:00" in text  # SOURCE_DATE_EPOCH in Beijing time
+    assert "2019年2月4日 08:00" in text  # SOURCE_DATE_EPOCH in Beijing time
     assert "sha256sum -c SHA256SUMS" in text
     index = (unzipped / "search" / "search_index.js").read_text(encoding="utf-8")
     assert "离线版说明" in index.replace("\u200b", "")  # jieba marks word boundaries with U+200B

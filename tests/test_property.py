@@ -52,7 +52,7 @@ def _check(text: str) -> None:
     files = site_files(archive)
     gazette = archive.gazettes[0]
     pages = [files[document_path(gazette, d.slug)] for d in gazette.documents]
-    coverage = measure(source, gazette.body_start, pages)
+    coverage = measure(source, gazette.body_start, pages, gazette.furniture)
     assert coverage.complete, coverage.summary()
     for document, page in zip(gazette.documents, pages):
         anchors = [b.anchor for b in _walk(document.body) if hasattr(b, "anchor")]

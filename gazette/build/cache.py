@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazette.check.coverage import source_counts
+from gazette.config import DEFAULT_PATH
 from gazette.model import Gazette
 from gazette.parse.normalize import MAX_SOURCE_BYTES, read_source
 from gazette.parse import parse_source
@@ -59,6 +60,12 @@ def _folder() -> Path | None:
 def _key(path: str) -> str | None:
     digest = hashlib.sha256(_code_version().encode())
     digest.update(path.encode() + b"\0")
+    try:  # the layout configuration changes what the parser recognises
+        with open(DEFAULT_PATH, "rb") as handle:
+            digest.update(handle.read())
+    except OSError:
+        pass
+    digest.update(b"\0")
     try:
         # Only what read_source would read: a symlink, FIFO or device is never served from the cache.
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -77,7 +84,7 @@ def parse_path(path: str, entry: Path | None = None) -> Parsed:
     """Read, parse and count one source, and cache it at ``entry`` (in a worker when there are many)."""
     source = read_source(path)
     gazette = parse_source(source)
-    parsed = Parsed(gazette, source_counts(source, gazette.body_start))
+    parsed = Parsed(gazette, source_counts(source, gazette.body_start, gazette.furniture))
     if entry is not None:
         _store(entry, parsed)
     return parsed

@@ -12,8 +12,9 @@ from gazette.archive import Archive, build_archive
 from gazette.build.sources import FOLDER as SOURCE_FOLDER
 from gazette.build.sources import issue_sources, unique_issues
 from gazette.build.cache import PARALLEL_FROM, parse_all
-from gazette.check.coverage import Coverage, compare
+from gazette.check.coverage import Coverage, compare, removed_count
 from gazette.errors import GazetteError
+from gazette.site.context import site_for
 from gazette.site.opendata import data_files
 from gazette.site.pages import archive_files, document_path, gazette_files
 from gazette.check.opendata import check_open_data
@@ -58,14 +59,15 @@ def convert(paths: list[str]) -> Conversion:
     parsed = parse_all(paths)
     gazettes = unique_issues([result.gazette for result in parsed.values()])
     archive = build_archive(gazettes)
+    site = site_for(archive)
     counts = {result.gazette.file: result.counts for result in parsed.values()}
     files: dict = {}
     coverage: dict[str, Coverage] = {}
-    for gazette, (pages, checked) in zip(archive.gazettes, _render_issues(archive, counts)):
+    for gazette, (pages, checked) in zip(archive.gazettes, _render_issues(archive, site, counts)):
         files.update(pages)
         coverage[gazette.file] = checked
-    files.update(archive_files(archive))
-    data = data_files(archive)
+    files.update(archive_files(archive, site))
+    data = data_files(archive, site)
     check_open_data(data)
     files.update(data)
     reports = {}
@@ -76,21 +78,22 @@ def convert(paths: list[str]) -> Conversion:
 
 
 _SHARED: tuple | None = None
-"""(archive, counts) for the worker processes that render issues; they inherit it when forked."""
+"""(archive, site, counts) for the worker processes that render issues; they inherit it when forked."""
 
 
 def _render_issue(index: int) -> tuple[dict, Coverage]:
-    archive, counts = _SHARED
+    archive, site, counts = _SHARED
     gazette = archive.gazettes[index]
-    pages = gazette_files(archive, gazette)
-    checked = compare(counts[gazette.file], [pages[document_path(gazette, d.slug)] for d in gazette.documents])
+    pages = gazette_files(archive, gazette, site)
+    checked = compare(counts[gazette.file], [pages[document_path(gazette, d.slug)] for d in gazette.documents],
+                      removed_count(gazette.furniture, gazette.body_start))
     return pages, checked
 
 
-def _render_issues(archive: Archive, counts: dict) -> list[tuple[dict, Coverage]]:
+def _render_issues(archive: Archive, site, counts: dict) -> list[tuple[dict, Coverage]]:
     """Each issue's pages and coverage, in worker processes when there are many issues."""
     global _SHARED
-    _SHARED = (archive, counts)
+    _SHARED = (archive, site, counts)
     try:
         indexes = range(len(archive.gazettes))
         if len(indexes) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and "fork" in get_all_start_methods():

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from gazette.errors import GazetteError
 from gazette.check.linkcheck import check_site
+from gazette.config import load_config
+from gazette.site.labels import cn_date
 from gazette.site.pages import issue_label
 from gazette.build.write import MARKER, stage_tree, staging_dir, write_tree
 
@@ -35,19 +37,18 @@ SHIM_IN_SITE = "assets/javascripts/iframe-worker.js"
 ABOUT_PAGE = "offline.md"
 ABOUT_TITLE = "离线版说明"
 MANIFEST = "SHA256SUMS"
-NAME = "sanmenxia-gazette"
-"""Archive names are ASCII (``sanmenxia-gazette-2019-02.zip``): release assets and old unzip tools mangle others."""
 DIST = "dist"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 BEIJING = timezone(timedelta(hours=8))
 
 
 def archive_name(sources: list[str]) -> str:
-    """``sanmenxia-gazette-<latest issue>``, the issue taken from the newest ``gazettes/YYYY-NN.txt``."""
+    """``<archive_name>-<latest issue>`` (gazette.yml), the issue taken from the newest ``gazettes/YYYY-NN.txt``."""
     stems = sorted(Path(source).stem for source in sources)
     if not stems:
         raise GazetteError("gazettes/", "没有可收入离线版的公报文本（gazettes/YYYY-NN.txt）")
-    return f"{NAME}-{stems[-1]}"
+    # Archive names are ASCII (the configuration checks it): release assets and old unzip tools mangle others.
+    return f"{load_config().identity.archive_name}-{stems[-1]}"
 
 
 def build_offline(conversion, docs: str | os.PathLike = "docs", dist: str = DIST) -> tuple[Path, str]:
@@ -142,25 +143,31 @@ def build_time() -> datetime:
     return datetime.now(tz=timezone.utc).replace(microsecond=0)
 
 
-def about_page(conversion, name: str) -> str:
-    """The 说明 page of the archive: what it is, which issues, when built, how to verify."""
-    built = build_time().astimezone(BEIJING)
+def _archived_issues(archive) -> list[str]:
+    """The 说明 page's list of the issues in the archive, oldest first, as Markdown lines."""
     issues = []
-    for gazette in sorted((g for g in conversion.archive.gazettes if g.issue),
-                          key=lambda g: (g.issue.year, g.issue.no)):
+    for gazette in sorted((g for g in archive.gazettes if g.issue), key=lambda g: (g.issue.year, g.issue.no)):
         path = f"{gazette.issue.year}/{gazette.issue.no}/index.md"
         issues.append(f"- [{issue_label(gazette)}]({path})：{len(gazette.documents)} 篇文件"
                       f"（来源 `{Path(gazette.file).name}`）")
-    standalone = [g for g in conversion.archive.gazettes if g.issue is None]
+    standalone = [g for g in archive.gazettes if g.issue is None]
     if standalone:
         issues.append(f"- 单篇文件 {len(standalone)} 篇")
+    return issues
+
+
+def about_page(conversion, name: str) -> str:
+    """The 说明 page of the archive: what it is, which issues, when built, how to verify."""
+    built = build_time().astimezone(BEIJING)
+    identity = load_config().identity
+    issues = _archived_issues(conversion.archive)
     return f"""---
 title: {ABOUT_TITLE}
 ---
 
 # {ABOUT_TITLE}
 
-这是《三门峡市人民政府公报》电子版的**离线版**：整个网站保存在一个压缩包 `{name}.zip` 中，
+这是《{identity.gazette}》电子版的**离线版**：整个网站保存在一个压缩包 `{name}.zip` 中，
 解压后直接用浏览器打开 `index.html` 即可阅读和检索，不需要网络，也不会向任何服务器发出请求。
 
 ## 收录的公报
@@ -169,7 +176,7 @@ title: {ABOUT_TITLE}
 
 ## 构建时间
 
-{built:%Y-%m-%d %H:%M}（北京时间，UTC+8）。
+{cn_date(built.date())} {built:%H:%M}（北京时间，UTC+8）。
 
 ## 使用方法
 
@@ -190,7 +197,7 @@ sha256sum -c {MANIFEST}
 
 ## About (English)
 
-An offline copy of the Sanmenxia City People's Government Gazette website: unzip, open `index.html`,
+An offline copy of the {identity.english or identity.gazette} website: unzip, open `index.html`,
 browse and search without a network. Verify with `sha256sum -c {MANIFEST}` inside the folder.
 """
 

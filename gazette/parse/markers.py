@@ -42,7 +42,7 @@ LIST_ARTIFACT = re.compile(r"^-[ \u3000]+(?=\S)")
 """``- 111. …``: a bullet the text extraction put before a numbered line."""
 
 LEAD_IN = re.compile(r"^——")
-TOC_HEADING = re.compile(r"^目[\s\u3000]*录$")
+TOC_HEADING = re.compile(r"^目[\s\u3000]*录(?:[\s\u3000]*(?:CONTENTS|Contents))?$")
 TOC_SECTION = re.compile(r"^【(?P<name>[^】]+)】$")
 TOC_ENTRY = re.compile(
     r"^(?P<title>[^\t]*?[^\s.…·．-])(?:[ \u3000]*\t[\t ]*|[ \u3000]*[.…·．]{3,}[ \u3000]*|[ \u3000]{2,})(?P<page>\d{1,4})$"
@@ -114,6 +114,13 @@ CLOSERS = "”’」』）)】》〕"
 DOCUMENT_TYPES = (
     "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要",
 )
+"""The 15 文种 of 《党政机关公文处理工作条例》."""
+APPOINTMENT = "任免"
+"""The kind of a 人事任免 notice, printed in gazettes as a document of its own though it is no 文种."""
+INTERPRETATION = "解读"
+"""The kind of a 政策解读."""
+GAZETTE_KINDS = (APPOINTMENT, INTERPRETATION)
+"""Kinds of gazette item beyond the 15 文种."""
 
 
 @dataclass(frozen=True)

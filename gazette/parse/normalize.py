@@ -56,6 +56,8 @@ class Line:
     """The line without leading and trailing whitespace."""
     indent: int
     """How many whitespace characters ``text`` lost at its start."""
+    after_break: bool = False
+    """True for the first text line after removed page furniture: a page turn precedes it."""
 
     @property
     def blank(self) -> bool:

@@ -17,7 +17,7 @@ from pypinyin import Style, lazy_pinyin  # noqa: E402
 
 from gazette.parse import markers as m
 from gazette.errors import Warning
-from gazette.model import Document, OrderedList, Paragraph, Part, Section, Table
+from gazette.model import Document, OrderedList, Paragraph, Part, Section, Table, walk
 
 _NUMBER = re.compile(r"^(?P<code>.+)〔(?P<year>\d{4})〕(?P<seq>\d+)号$")
 
@@ -95,15 +95,13 @@ def normalized_numbers(documents, file: str) -> list[Warning]:
 
 def texts(blocks):
     """Every text of a body, in reading order (for searching 文号 and for checks)."""
-    for block in blocks:
+    for block, _ in walk(blocks):
         if isinstance(block, Paragraph):
             yield block.line, block.text
         elif isinstance(block, Section):
             yield block.line, " ".join(x for x in (block.label, block.heading, block.text) if x)
-            yield from texts(block.children)
         elif isinstance(block, Part):
             yield block.line, block.title
-            yield from texts(block.children)
         elif isinstance(block, Table):
             yield block.line, "\t".join(block.header)
             for offset, row in enumerate(block.rows, start=1):

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 import yaml
 
 from gazette.site.citations import Linker, link_numbers
+from gazette.site.display import display, keep_together
 from gazette.model import Document, Issue, OrderedList, Paragraph, Part, Section, Signature, Table
 
 _ESCAPE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]{}|#"})
@@ -46,8 +47,9 @@ _LINKER: ContextVar[Linker | None] = ContextVar("linker", default=None)
 
 
 def inline(text: str) -> str:
-    """Escaped running text, with the 文号 that the current page's linker resolves as links."""
-    return link_numbers(escape(text), _LINKER.get())
+    """Escaped display text (:mod:`gazette.site.display`), with the 文号 that the current page's linker
+    resolves as links."""
+    return link_numbers(keep_together(escape(display(text))), _LINKER.get())
 
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -138,7 +140,7 @@ def _section(block: Section, level: int) -> list[str]:
     gap = " " if block.label[-1] in "章节条.．" else ""
     cls = f"mark-{block.marker}"
     if block.heading is not None:
-        out = [_heading(level, f"{label}{gap}{escape(block.heading)}", block.anchor, cls)]
+        out = [_heading(level, f"{label}{gap}{keep_together(escape(display(block.heading)))}", block.anchor, cls)]
     elif block.marker == "article":
         out = [_heading(level, label, block.anchor, cls)]
         if block.text:
@@ -154,7 +156,7 @@ _CELL_ENTITIES = str.maketrans({"[": "&lsqb;", "]": "&rsqb;", "{": "&lcub;", "}"
 
 def _cell(text: str) -> str:
     """Cell text for a raw HTML table: escaped, and without brackets that read as Markdown markup."""
-    return html.escape(text, quote=False).translate(_CELL_ENTITIES)
+    return keep_together(html.escape(display(text), quote=False).translate(_CELL_ENTITIES))
 
 
 def _table(block: Table, level: int) -> list[str]:
@@ -175,20 +177,27 @@ def _table(block: Table, level: int) -> list[str]:
     return ["\n".join(rows) + "\n"]
 
 
+LONG_LIST = 20
+"""A list of at least this many short entries (the 134 companies) flows in columns on wide screens."""
+SHORT_ENTRY = 40
+
+
 def _list(block: OrderedList, level: int) -> list[str]:
     lines = [f"{item.number}. {inline(item.text)}" for item in block.items]
+    if len(block.items) >= LONG_LIST and max(len(item.text) for item in block.items) <= SHORT_ENTRY:
+        return ['<div class="gz-columns" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"]
     return ["\n".join(lines) + "\n"]
 
 
 def _signature(block: Signature, level: int) -> list[str]:
-    lines = [escape(issuer) for issuer in block.issuers] + [escape(block.date_text)]
+    lines = [escape(issuer) for issuer in block.issuers] + [escape(display(block.date_text))]
     return ["  \n".join(lines) + "\n{: .signature }\n"]
 
 
 def _part(block: Part, level: int) -> list[str]:
     out = []
     if block.label:
-        out.append(f"{escape(block.label)}\n{{: .attachment-label }}\n")
+        out.append(f"{escape(display(block.label))}\n{{: .attachment-label }}\n")
     cls = "attachment-title" if block.role == "attachment" else "policy-title"
     out.append(_heading(level, escape(block.title), block.anchor, cls))
     out.extend(render_blocks(block.children, level + 1))
