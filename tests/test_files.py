@@ -48,8 +48,15 @@ def _one_error(result: subprocess.CompletedProcess, file: str) -> str:
 def test_convert_refuses_to_replace_the_sources_folder(project):
     before = _snapshot(project)
     result = run("convert", "--docs", "gazettes", cwd=project)
-    assert "不是本程序生成的文件夹" in _one_error(result, "gazettes")
+    assert "来源文件夹" in _one_error(result, "gazettes")
     assert _snapshot(project) == before
+
+
+def test_convert_never_writes_into_the_sources_folder(project):
+    before = _snapshot(project)
+    result = run("convert", "--docs", "gazettes/out", cwd=project)
+    assert "来源文件夹" in _one_error(result, "gazettes/out")
+    assert _snapshot(project) == before and sorted(p.name for p in (project / "gazettes").iterdir()) == ["2019-02.txt"]
 
 
 def test_convert_never_touches_a_sibling_reports_folder_it_did_not_write(project):
@@ -59,6 +66,14 @@ def test_convert_never_touches_a_sibling_reports_folder_it_did_not_write(project
     _one_error(result, "X/reports")
     assert (project / "X" / "reports" / "mine.txt").read_text() == "my notes"
     assert sorted(p.name for p in (project / "X").iterdir()) == ["reports"]
+
+
+def test_convert_refuses_to_replace_any_folder_it_did_not_write(project):
+    (project / "mine").mkdir()
+    (project / "mine" / "notes.txt").write_text("keep")
+    result = run("convert", "--docs", "mine", cwd=project)
+    assert "不是本程序生成的文件夹" in _one_error(result, "mine")
+    assert (project / "mine" / "notes.txt").read_text() == "keep" and not (project / "reports").exists()
 
 
 def test_convert_replaces_its_own_output_and_an_empty_folder(project):
@@ -170,16 +185,49 @@ def test_bench_never_deletes_a_workdir_it_did_not_create(tmp_path):
     assert (tmp_path / "work" / "project" / "mine.txt").read_text() == "keep"
 
 
-def test_a_failing_mkdocs_build_replaces_nothing_and_prints_no_traceback(tmp_path):
-    repo = fresh_copy(tmp_path / "repo")
+@pytest.fixture(scope="module")
+def built_repo(tmp_path_factory) -> Path:
+    repo = fresh_copy(tmp_path_factory.mktemp("repo"))
     assert run_build(repo).returncode == 0
-    before = {name: tree_digests(repo / name) for name in ("docs", "reports", "site")}
-    (repo / "gazettes" / "2019-02.txt").write_text(
-        (repo / "gazettes" / "2019-02.txt").read_text(encoding="utf-8").replace("三门峡市人民政府关于表彰", "三门峡市政府关于表彰"),
-        encoding="utf-8")
+    return repo
+
+
+def _outputs(repo: Path) -> dict:
+    return {name: tree_digests(repo / name) for name in ("docs", "reports", "site")}
+
+
+def test_a_failing_mkdocs_build_replaces_nothing_and_prints_no_traceback(built_repo):
+    repo = built_repo
+    before = _outputs(repo)
+    source = repo / "gazettes" / "2019-02.txt"
+    original = source.read_text(encoding="utf-8")
     hooks = repo / "hooks" / "gazette_hooks.py"
-    hooks.write_text(hooks.read_text() + "\n\ndef on_post_build(config, **kwargs):\n    raise OSError(28, 'No space left on device')\n")
-    result = run_build(repo)
+    saved = hooks.read_text()
+    source.write_text(original.replace("三门峡市人民政府关于表彰", "三门峡市政府关于表彰"), encoding="utf-8")
+    hooks.write_text(saved + "\n\ndef on_post_build(config, **kwargs):\n    raise OSError(28, 'No space left on device')\n")
+    try:
+        result = run_build(repo)
+    finally:
+        source.write_text(original, encoding="utf-8")
+        hooks.write_text(saved)
     assert "mkdocs build --strict" in _one_error(result, "mkdocs.yml")
-    assert {name: tree_digests(repo / name) for name in ("docs", "reports", "site")} == before
+    assert _outputs(repo) == before
+    assert not [p.name for p in repo.iterdir() if ".new-" in p.name or ".old-" in p.name]
+
+
+def test_a_killed_build_changes_nothing_and_the_next_run_cleans_up(built_repo):
+    repo = built_repo
+    before = _outputs(repo)
+    env = {**os.environ, "PYTHONPATH": str(repo), "NO_MKDOCS_2_WARNING": "1"}
+    build = subprocess.Popen([sys.executable, "-m", "gazette", "build"], cwd=repo, env=env, start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not [p for p in repo.iterdir() if p.name.startswith(".site.new-")] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(build.pid, 9)
+    build.wait()
+    left = [p.name for p in repo.iterdir() if ".new-" in p.name]
+    assert left, "the build was killed before it staged anything"
+    assert _outputs(repo) == before
+    assert run(*["convert"], cwd=repo).returncode == 0
     assert not [p.name for p in repo.iterdir() if ".new-" in p.name or ".old-" in p.name]

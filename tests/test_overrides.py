@@ -21,6 +21,8 @@ EXTENDED = {"main.html", "404.html"}
 """Templates Material provides for extending, not copies (our 404.html extends main.html)."""
 PINNED = {
     "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+    # Its inline script lives on in overrides/assets/javascripts/md-scope.js: compare that file too.
+    "partials/javascripts/base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
     "partials/javascripts/content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
     "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
     "partials/languages/zh.html": "7114aa64aa8e4899b0be58a5803dc5c0e58965e7c37225e04afb043fb1637335",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 
 import markdown
@@ -74,10 +75,15 @@ def _extensions():
     return names, settings
 
 
+@functools.lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    names, options = _extensions()
+    return markdown.Markdown(extensions=names, extension_configs=options)
+
+
 def _html(text: str) -> str:
     """``text`` rendered as the site renders it; the title heading (with its permalink) left out."""
-    names, settings = _extensions()
-    html = markdown.markdown(text, extensions=names, extension_configs=settings)
+    html = _markdown().reset().convert(text)
     return html.split("</h1>", 1)[-1]
 
 
@@ -135,3 +141,35 @@ def test_a_bar_in_the_masthead_is_shown_once_without_a_backslash():
     # Shown with the print edition's space around the number closed up (gazette.site.display).
     assert "三门峡市 | 人民政府" in cells and "=== 大道1号" in cells and ": 0398" in cells
     assert not any("\\" in cell or "&" in cell for cell in cells)
+
+
+# --- compact_html keeps what the regular expression it replaced gave, in linear time ------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from gazette.site.compact_html import compact_html  # noqa: E402
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\u3000\u00a0ab<>", max_size=40))
+def test_compact_html_removes_the_same_spaces_as_before(html):
+    import re
+
+    assert compact_html(html) == re.sub(r"[ \t]*\n\s*", "\n", html)
+
+
+# --- any line: what Markdown shows is the line itself ---------------------------------------------
+
+from hypothesis import settings  # noqa: E402
+
+from gazette.site.markdown import escape  # noqa: E402
+
+_MARKUP = "\\`*_[]{}()#+-.!|=:<>&;\"' ~^@$%/1234567890甲乙"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_MARKUP, min_size=1, max_size=30).map(str.strip).filter(bool))
+def test_any_line_of_markup_characters_renders_as_itself(line):
+    rendered = _visible(_html("# 标题\n\n" + escape(line) + "\n"))
+    assert "".join(rendered.lines).strip() == line
+    assert set(rendered.tags) == {"p"}, rendered.tags

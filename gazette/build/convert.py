@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.archive import Archive, build_archive
+from gazette.build.sources import FOLDER as SOURCE_FOLDER
 from gazette.build.sources import issue_sources, unique_issues
 from gazette.build.cache import PARALLEL_FROM, parse_all
 from gazette.check.coverage import Coverage, compare, removed_count
@@ -120,6 +121,10 @@ def write(conversion: Conversion, docs: str, reports: str | None = None) -> None
     reports = reports or report_dir(docs)
     if Path(docs).resolve() == Path(reports).resolve():
         raise GazetteError(docs, "与校对报告的文件夹 reports/ 是同一个；请换一个输出位置")
+    sources = Path(SOURCE_FOLDER).resolve()
+    for target in (docs, reports):
+        if sources == Path(target).resolve() or sources in Path(target).resolve().parents:
+            raise GazetteError(target, f"在公报文本的文件夹 {SOURCE_FOLDER}/ 之内；输出不能写进来源文件夹，请换一个位置")
     with Outputs(docs, reports) as outputs:
         outputs.stage(docs, conversion.files)
         outputs.stage(reports, conversion.reports)

@@ -30,7 +30,8 @@ from gazette.build.write import MARKER, stage_tree, staging_dir, write_tree
 
 CONFIG = "mkdocs-offline.yml"
 SITE_CONFIG = "mkdocs.yml"
-SHIM = "node_modules/iframe-worker/shim/index.js"
+SHIM = str(Path(__file__).with_name("iframe_worker.js"))
+"""The Worker stand-in for file:// (Material's search needs one): the package's own, without inline script."""
 SHIM_IN_SITE = "assets/javascripts/iframe-worker.js"
 """Where the shim goes in the archive; ``extra.polyfills`` of mkdocs-offline.yml names this path."""
 ABOUT_PAGE = "offline.md"
@@ -55,7 +56,7 @@ def build_offline(conversion, docs: str | os.PathLike = "docs", dist: str = DIST
     return that folder (swapped in by the caller with the other outputs) and the zip's file name."""
     shim = Path(SHIM)
     if not shim.is_file():
-        raise GazetteError(SHIM, "缺失：请运行 `make offline`（或 `npm ci`）安装 iframe-worker")
+        raise GazetteError(SHIM, "缺失：软件包不完整，请重新安装")
     name = archive_name(list(conversion.coverage))
     work = staging_dir("offline-work")
     try:

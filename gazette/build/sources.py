@@ -17,6 +17,8 @@ from gazette.model import Gazette
 FOLDER = "gazettes"
 ISSUE_FILE = re.compile(r"^(?P<year>\d{4})-(?P<no>\d{2,3})\.txt$", re.ASCII)
 """``2019-02.txt``: four-digit year, issue number of two (or three) digits, lower-case ``.txt``."""
+OVERRIDES_FILE = re.compile(r"^(?P<stem>\d{4}-\d{2,3})\.yml$", re.ASCII)
+"""``2019-02.yml``: the editors' additions to ``2019-02.txt`` (:mod:`gazette.site.overrides`)."""
 
 
 def issue_sources(folder: str = FOLDER, required: bool = True) -> list[str]:
@@ -32,12 +34,15 @@ def issue_sources(folder: str = FOLDER, required: bool = True) -> list[str]:
         raise GazetteError(folder, "不是文件夹") from None
     except OSError as exc:
         raise GazetteError(f"{folder}/", f"无法读取文件夹（{exc.strerror or exc}）") from None
-    bad = [name for name in names if not ISSUE_FILE.match(name) or int(ISSUE_FILE.match(name)["no"]) == 0]
+    issues = [name for name in names if ISSUE_FILE.match(name) and int(ISSUE_FILE.match(name)["no"]) > 0]
+    overrides = [name for name in names if OVERRIDES_FILE.match(name)
+                 and f"{OVERRIDES_FILE.match(name)['stem']}.txt" in issues]
+    bad = [name for name in names if name not in issues and name not in overrides]
     if bad:
         others = f"（另有 {len(bad) - 1} 个同样的问题）" if len(bad) > 1 else ""
         raise GazetteError(f"{folder}/{bad[0]}", "文件名不符合 YYYY-NN.txt（如 2019-02.txt，期号两位、扩展名小写）；"
-                           f"{folder}/ 中只能放各期公报文本，请改名或移走{others}")
-    return [f"{folder}/{name}" for name in names]
+                           f"{folder}/ 中只能放各期公报文本和同名的编辑部补充 YYYY-NN.yml，请改名或移走{others}")
+    return [f"{folder}/{name}" for name in issues]
 
 
 def unique_issues(gazettes: list[Gazette], folder: str = FOLDER) -> list[Gazette]:

@@ -16,9 +16,10 @@ from gazette.parse.normalize import Source
 
 _COUNTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff0-9]")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_ATTR_LIST = re.compile(r"(?<!\\)\{:[^}]*\}")
-_HTML_TAG = re.compile(r"<[^>]*>")
-_LINK_TARGET = re.compile(r"(?<!\\)\]\([^)]*\)")
+# Each class excludes its own opening character too, so a run of them is scanned once (linear time).
+_ATTR_LIST = re.compile(r"(?<!\\)\{:[^{}]*\}")
+_HTML_TAG = re.compile(r"<[^<>]*>")
+_LINK_TARGET = re.compile(r"(?<!\\)\]\([^()]*\)")
 
 
 @dataclass(frozen=True)

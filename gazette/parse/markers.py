@@ -74,8 +74,10 @@ DATE_CHINESE = re.compile(
     r"^(?P<y>[〇○零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*(?P<m>[一二三四五六七八九十]{1,2})[\s\u3000]*月"
     r"[\s\u3000]*(?P<d>[一二三四五六七八九十]{1,3})[\s\u3000]*日$"
 )
+# Linear time on any line (issue 10): the organ ends with a visible character and each run of
+# spaces is taken possessively (*+, ++), so a long run of spaces is scanned once, not once per position.
 SIGNED_DATE = re.compile(
-    r"^(?P<organ>\S.*?)[\s\u3000]+(?P<date>\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2}[\s\u3000]*月[\s\u3000]*\d{1,2}[\s\u3000]*日"
+    r"^(?P<organ>\S(?:.*?\S)?)[\s\u3000]++(?P<date>\d{4}[\s\u3000]*+年[\s\u3000]*+\d{1,2}[\s\u3000]*+月[\s\u3000]*+\d{1,2}[\s\u3000]*+日"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
 """署名 and 成文日期 printed on one line: ``三门峡市人民政府　2018年12月17日``."""
@@ -85,7 +87,7 @@ SIGNER = re.compile(
     rf"^(?:市长|副市长|代市长|省长|县长|区长|主任|局长|书记|主席)[\s\u3000]+[{HAN}·]{{2,5}}$"
 )
 """A signing official's line (市长　张三), as orders and some notices are signed."""
-TITLE_WITH_NUMBER = re.compile(r"^(?P<title>.+?)[\s\u3000]*(?P<number>[（(][^（()）]*〔\d{4}〕[^（()）]*[)）])$")
+TITLE_WITH_NUMBER = re.compile(r"^(?P<title>.*?\S)[\s\u3000]*+(?P<number>[（(][^（()）]*〔\d{4}〕[^（()）]*[)）])$")
 """A title followed by its 文号 in brackets on the same line."""
 ADDRESSEES = re.compile(r"^[^。！？；]{2,200}[：:]$")
 ATTACHMENT_LABEL = re.compile(r"^附[\s\u3000]*件[\s\u3000]*(?P<n>\d{0,2})[\s\u3000]*$")

@@ -17,7 +17,8 @@ from gazette.site.citations import Linker, link_numbers
 from gazette.site.display import display, keep_together
 from gazette.model import Document, Issue, OrderedList, Paragraph, Part, Section, Signature, Table
 
-_ESCAPE = re.compile(r"([\\`*_\[\]{}|#])")
+_ESCAPE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]{}|#"})
+"""A backslash before each character Markdown (and the tables extension) would read as markup."""
 _LINE_START = re.compile(r"^(\s*)([-+!]|\d+(?=[.)]))")
 # Characters that start block syntax at a line start but that Python-Markdown does not unescape
 # after a backslash (``\===`` would show the backslash): a character reference shows the character.
@@ -27,7 +28,7 @@ _LINE_START_ENTITY = {"=": "&#61;", ":": "&#58;"}
 def escape(text: str) -> str:
     """Escape ``text`` so Markdown shows it literally: the rendered page shows exactly ``text``."""
     text = html.escape(text, quote=False)
-    text = _ESCAPE.sub(r"\\\1", text)
+    text = text.translate(_ESCAPE)
     body = text.lstrip()
     if body[:1] in _LINE_START_ENTITY:
         return text[: len(text) - len(body)] + _LINE_START_ENTITY[body[0]] + body[1:]
