@@ -51,6 +51,20 @@ ISSUES = {
              "通知", "县政府部门文件", 8, None),
             ("《卢氏县农村公路管理养护办法》政策解读", None, None, None, "解读", "政策解读", 10, "卢政〔2020〕8号"),
         ]),
+    "2020-05.txt": dict(
+        issue=(2020, 5, 190, date(2020, 6, 15), "洛阳市人民政府公报"),
+        masthead={"主办": "洛阳市人民政府办公室", "承办": "洛阳市人民政府研究室", "出版日期": "2020-06-15"},
+        documents=[
+            ("洛阳市人民政府关于印发洛阳市城市绿化管理办法的通知", "洛政〔2020〕11号", date(2020, 5, 8), "洛阳市人民政府",
+             "通知", "市政府文件", 1, None),
+            ("洛阳市人民政府关于公布第二批洛阳市历史文化街区和历史建筑保护名录的通知", "洛政〔2020〕12号",
+             date(2020, 5, 15), "洛阳市人民政府", "通知", "市政府文件", 4, None),
+            ("洛阳市人民政府办公室关于做好2020年夏季防汛工作的通知", "洛政办〔2020〕25号", date(2020, 5, 20),
+             "洛阳市人民政府办公室", "通知", "市政府办公室文件", 5, None),
+            ("洛阳市生态环境局关于开展2020年大气污染防治专项检查的通知", "洛环〔2020〕30号", date(2020, 5, 25),
+             "洛阳市生态环境局", "通知", "部门文件", 7, None),
+            ("《洛阳市城市绿化管理办法》政策解读", None, None, None, "解读", "政策解读", 8, "洛政〔2020〕11号"),
+        ]),
     "2019-11.txt": dict(
         issue=(2019, 11, 1662, None, "中华人民共和国国务院公报"),
         masthead={},
@@ -65,7 +79,7 @@ ISSUES = {
              "国务院办公厅", "通知", "国务院办公厅文件", 9, None),
         ]),
 }
-FURNITURE = ("人民政府公报", "2019年第5期", "—1", "·2·", "\n省政府文件\n", "县政府文件　", "\n4\n", "\n5\n")
+FURNITURE = ("人民政府公报", "- 3 -", "主办：", "2019年第5期", "—1", "·2·", "\n省政府文件\n", "县政府文件　", "\n4\n", "\n5\n")
 
 
 @pytest.mark.parametrize("name", sorted(ISSUES))
@@ -112,3 +126,12 @@ def test_state_council_variant_with_one_line_orders_bracketed_pages_and_numbered
     assert [w for w in gazette.warnings if w.kind.startswith("toc")] == []
     coverage = convert([str(path)]).coverage[str(path)]
     assert coverage.complete, coverage.summary()
+
+
+def test_combined_issue_with_its_imprint_after_the_last_document():
+    gazette = parse_file(str(LAYOUTS / "2020-05.txt"))
+    assert gazette.issue.label == "2020年第5、6期（总第190期）"
+    last = gazette.documents[-1]
+    assert last.end_line == 131 and [item.line for item in gazette.furniture if item.category == "imprint"] == [133, 135, 137]
+    assert [(join.before, join.after) for join in gazette.joins] == [
+        ("…绿化的规划、建设、保护和", "管理。"), ("…要切实履行保护职责，落实", "保护措施。")]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from gazette.check import proofread
 from gazette.config import DEFAULT_PATH, Config, load_config
 from gazette.errors import ParseError, Warning
-from gazette.model import Document, Gazette, Join
+from gazette.model import Document, Furniture, Gazette, Join
 from gazette.parse import furniture as furniture_stage
 from gazette.parse import shape
 from gazette.parse.document import parse_document
@@ -94,10 +94,13 @@ def _issue(original: Source, source: Source, toc_index: int | None, names: tuple
                          source.lines[toc_index].number)
     section_names = tuple(dict.fromkeys(tuple(sections) + tuple(e.section for e in front.toc if e.section)))
     removed = furniture_stage.find(original, names, section_names, front.body_start)
+    imprint = shape.trailing_imprint(furniture_stage.remove(original, removed), front.body_start)
+    removed = sorted(removed + [Furniture(line.number, line.raw, "imprint", None) for line in imprint],
+                     key=lambda item: item.line)
     source = furniture_stage.remove(original, removed)
     shape.check_single_issue(source, front.body_start)
-    masthead = read_masthead(front.masthead)
-    facts = read_facts(front.cover, front.masthead, masthead)
+    masthead = read_masthead(front.masthead + tuple(imprint))
+    facts = read_facts(front.cover, front.masthead + tuple(imprint), masthead)
     issue = issue_from(source.file, facts, config.identity.gazette, warnings)
     segments = _segments(source, front, warnings, source.lines[toc_index].number if toc_index is not None else None)
     documents = _documents(source, segments, warnings, joins, config, removed)

@@ -57,6 +57,24 @@ def front_without_toc(source: Source) -> FrontMatter:
     return FrontMatter(cover, (), masthead, first, ())
 
 
+IMPRINT_MIN = 2
+
+
+def trailing_imprint(source: Source, body_start: int) -> list[Line]:
+    """An imprint (版权页) printed after the last document: labelled lines (主办：…, 出版日期：…) at the
+    very end of the file. They are the issue's, not the last document's."""
+    found: list[Line] = []
+    for index in range(len(source.lines) - 1, body_start - 1, -1):
+        line = source.lines[index]
+        if not line.text:
+            continue
+        if not (IMPRINT_LABEL.match(line.text) or m.MASTHEAD_END.match(line.text) or _issue_line(line.text)):
+            break
+        found.insert(0, line)
+    labelled = sum(1 for line in found if IMPRINT_LABEL.match(line.text))
+    return found if labelled >= IMPRINT_MIN else []
+
+
 def check_single_issue(source: Source, body_start: int) -> None:
     """A second cover and 目录 after the first issue's documents: two issues in one file."""
     lines = source.lines
