@@ -190,3 +190,11 @@ def test_a_toc_page_that_disagrees_with_the_printed_page_is_a_warning(tmp_path):
     _, gazette = _parse(tmp_path, text)
     found = [(w.kind, w.line, w.message) for w in gazette.warnings if w.kind == "toc-page-number"]
     assert found == [("toc-page-number", 13, "目录页码为 6，正文「三门峡市人民政府关于公布三门峡市第三批市级历史建筑的通知」印在第 4 页")]
+
+
+def test_a_cover_line_shaped_like_a_running_header_still_gives_the_issue_facts(tmp_path):
+    lines = paginate("dot-head").replace("第 2 号(总第 157 号)", "").split("\n")
+    lines[:lines.index("目 录")] = ["三门峡市人民政府公报 2019年第2号（总第157号）", ""]
+    path, gazette = _parse(tmp_path, "\n".join(lines))
+    assert (gazette.issue.no, gazette.issue.total, gazette.issue.title) == (2, 157, "三门峡市人民政府公报")
+    _assert_same_documents(gazette, _expected())

@@ -100,7 +100,8 @@ def _issue(original: Source, source: Source, toc_index: int | None, names: tuple
     source = furniture_stage.remove(original, removed)
     shape.check_single_issue(source, front.body_start)
     masthead = read_masthead(front.masthead + tuple(imprint))
-    facts = read_facts(front.cover, front.masthead + tuple(imprint), masthead)
+    cover = original.lines[:len(front.cover)]  # as printed: a cover line may look like a running header
+    facts = read_facts(cover, front.masthead + tuple(imprint), masthead)
     issue = issue_from(source.file, facts, config.identity.gazette, warnings)
     segments = _segments(source, front, warnings, source.lines[toc_index].number if toc_index is not None else None)
     documents = _documents(source, segments, warnings, joins, config, removed)
