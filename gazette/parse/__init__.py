@@ -19,7 +19,7 @@ from gazette.parse import furniture as furniture_stage
 from gazette.parse import shape
 from gazette.parse.document import parse_document
 from gazette.parse.interpret import resolve
-from gazette.parse.issue import FILE_NAME, issue_from, read_facts
+from gazette.parse.issue import issue_from, read_facts
 from gazette.parse.masthead import read_masthead
 from gazette.parse.normalize import Source, read_source
 from gazette.parse.references import assign_slugs, normalized_numbers, with_cites
@@ -106,7 +106,7 @@ def _issue(original: Source, source: Source, toc_index: int | None, names: tuple
     segments = _segments(source, front, warnings, source.lines[toc_index].number if toc_index is not None else None)
     documents = _documents(source, segments, warnings, joins, config, removed)
     body_start = segments[0].lines[0].number
-    shape.check_counts(source.file, front.toc, documents, warnings, toc_index)
+    shape.check_counts(source.file, front.toc, documents, warnings)
     shape.check_pages(source.file, documents, removed, warnings)
     return Gazette(source.file, issue, masthead, front.toc, tuple(documents), body_start=body_start,
                    furniture=tuple(removed))
@@ -141,4 +141,4 @@ def _documents(source: Source, segments: list[Segment], warnings: list[Warning],
     return documents
 
 
-__all__ = ["parse_file", "parse_source", "current_config", "FILE_NAME"]
+__all__ = ["parse_file", "parse_source", "current_config"]

@@ -138,8 +138,8 @@ def _first_text(lines: list[Line]) -> int:
     return next((index for index, line in enumerate(lines) if line.text), 0)
 
 
-def check_counts(file: str, toc: tuple[TocEntry, ...], documents: list[Document], warnings: list[Warning],
-                 toc_index: int | None) -> None:
+def check_counts(file: str, toc: tuple[TocEntry, ...], documents: list[Document], warnings: list[Warning]) -> None:
+    """The number of documents against the number of 目录 entries."""
     listed = sum(1 for document in documents if document.toc_line is not None)
     if toc and len(documents) != len(toc):
         warnings.append(Warning(file, toc[0].line, "toc-count",
