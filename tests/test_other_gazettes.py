@@ -117,12 +117,16 @@ def test_state_council_variant_with_one_line_orders_bracketed_pages_and_numbered
     text = text.replace("中华人民共和国国务院令\n\n第708号", "中华人民共和国国务院令　第708号")
     text = text.replace("目　　录", "目　录　CONTENTS").replace("【国务院文件】", "二、国务院文件")
     text = text.replace("…………6", "……（6）").replace("…………9", "…… (9)")
+    text = text.replace("【国务院办公厅文件】", "目录（续）\n\n【国务院办公厅文件】")
+    for page in (3, 5, 7):
+        text = text.replace(f"\n{page}\n", f"\n{page}\n\n中华人民共和国国务院公报　2019 · 11\n")
     path = tmp_path / "2019-11.txt"
     path.write_text(text, encoding="utf-8")
     gazette = parse_file(str(path))
     expected = [row[:2] + row[5:7] for row in ISSUES["2019-11.txt"]["documents"]]
     assert [(d.title, d.number, d.section, d.page) for d in gazette.documents] == expected
     assert gazette.documents[1].body[0].text == "第708号"
+    assert [item.text for item in gazette.furniture if item.category == "running-header"] == ["中华人民共和国国务院公报　2019 · 11"] * 3
     assert [w for w in gazette.warnings if w.kind.startswith("toc")] == []
     coverage = convert([str(path)]).coverage[str(path)]
     assert coverage.complete, coverage.summary()

@@ -40,6 +40,8 @@ ISSUE_LABEL = re.compile(
     r"[ \u3000]*[期号](?:[ \u3000]*[（(][ \u3000]*总第[ \u3000]*[0-9０-９]{1,5}[ \u3000]*[期号][ \u3000]*[)）])?"
 )
 DATE_LABEL = re.compile(r"(?:19|20)\d{2}[ \u3000]*年[ \u3000]*[0-9０-９]{1,2}[ \u3000]*月(?:[ \u3000]*[0-9０-９]{1,2}[ \u3000]*日)?")
+YEAR_NUMBER = re.compile(r"(?<![0-9０-９])(?:19|20)\d{2}[ \u3000]*[·.．/\-－][ \u3000]*[0-9０-９]{1,2}(?:[、\-－][0-9０-９]{1,2})?(?![0-9０-９])")
+"""``2019 · 11``: year and number, as the State Council's gazette prints them in its headers."""
 """A date in a running header, next to the gazette's name (alone, it is a 成文日期)."""
 _NAME = re.compile(r"《?(?P<name>[\u4e00-\u9fff（）() \u3000]{2,30}?公[ \u3000]*报)》?")
 _PROSE = re.compile(r"[\t。，；！？、：:]")
@@ -66,8 +68,10 @@ def classify(text: str, names: tuple[str, ...], sections: tuple[str, ...]) -> tu
         return "page-number", page_value(found["a"] or found["b"] or found["c"])
     if len(text) > 60 or _PROSE.search(text) or re.fullmatch(r"《[^》]*》", text):
         return None  # 《…公报》 alone heads the masthead, it is not a running header
-    rest, page = _strip_page(text)
+    rest, numbered = _strip_label(text, YEAR_NUMBER)
+    rest, page = _strip_page(rest)
     rest, label = _strip_label(rest)
+    label = label or numbered
     rest, name = _strip_name(rest, names)
     if name and not label:
         rest, label = _strip_label(rest, DATE_LABEL)

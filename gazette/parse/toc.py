@@ -39,6 +39,7 @@ IMPRINT_LABEL = re.compile(
 """A labelled line of an imprint (版权页) without an editorial board."""
 WRAP_LOOKAHEAD = 3
 TITLE_MAX = 300
+_CONTINUED = re.compile(r"^目[\s\u3000]*录[\s\u3000]*[（(]?[\s\u3000]*续[\s\u3000]*[)）]?$")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 _TRAILING_NUMBER = re.compile(r"\([^()]*(?:\[\d{4}\]|第\d{1,5}号)[^()]*\)$|(?<=令)第\d{1,5}号$")
 _DASH_LINE = set("-—\t ")
@@ -111,8 +112,9 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
             continue
         entry = entry_of(line)
         page_only = PAGE_ONLY.match(text) if pending else None
-        if m.TOC_ARTIFACT.match(line.raw.strip(" ")) and set(text) <= _DASH_LINE and not pending:
-            artifacts.append(line.number)
+        if (m.TOC_ARTIFACT.match(line.raw.strip(" ")) and set(text) <= _DASH_LINE or _CONTINUED.match(text)) \
+                and not pending:
+            artifacts.append(line.number)  # 目录（续） heads the 目录's second page
         elif section_of(text, sections) and not pending:
             if not _entries_follow(lines, index, sections):
                 break  # the body's first section heading, not a 目录 line
