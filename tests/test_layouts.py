@@ -198,3 +198,13 @@ def test_a_cover_line_shaped_like_a_running_header_still_gives_the_issue_facts(t
     path, gazette = _parse(tmp_path, "\n".join(lines))
     assert (gazette.issue.no, gazette.issue.total, gazette.issue.title) == (2, 157, "三门峡市人民政府公报")
     _assert_same_documents(gazette, _expected())
+
+
+def test_headers_on_the_toc_pages_are_removed_and_do_not_number_the_documents(tmp_path):
+    lines = SAMPLE_TEXT().split("\n")
+    lines[12:12] = ["", "三门峡市人民政府公报　2019年第2号　　—2—", ""]
+    lines[3:3] = ["三门峡市人民政府公报　2019年第2号　　—1—", ""]
+    path, gazette = _parse(tmp_path, "\n".join(lines))
+    assert [(item.line, item.page) for item in gazette.furniture] == [(4, 1), (16, 2)]
+    assert len(gazette.toc) == 14 and "toc-page-number" not in {w.kind for w in gazette.warnings}
+    _assert_same_documents(gazette, _expected())

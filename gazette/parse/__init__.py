@@ -107,7 +107,7 @@ def _issue(original: Source, source: Source, toc_index: int | None, names: tuple
     documents = _documents(source, segments, warnings, joins, config, removed)
     body_start = segments[0].lines[0].number
     shape.check_counts(source.file, front.toc, documents, warnings)
-    shape.check_pages(source.file, documents, removed, warnings)
+    shape.check_pages(source.file, documents, removed, warnings, body_start)
     return Gazette(source.file, issue, masthead, front.toc, tuple(documents), body_start=body_start,
                    furniture=tuple(removed))
 

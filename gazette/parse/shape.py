@@ -146,8 +146,9 @@ def check_counts(file: str, toc: tuple[TocEntry, ...], documents: list[Document]
                                 f"目录列出 {len(toc)} 篇文件，正文中有 {len(documents)} 篇（其中 {listed} 篇与目录对应）"))
 
 
-def _pages(furniture) -> tuple[list[int], list[int]]:
-    numbered = [item for item in furniture if item.page is not None]
+def _pages(furniture, body_start: int) -> tuple[list[int], list[int]]:
+    """Lines and numbers of the printed page numbers among the documents (the 目录's own pages do not count)."""
+    numbered = [item for item in furniture if item.page is not None and item.line >= body_start]
     return [item.line for item in numbered], [item.page for item in numbered]
 
 
@@ -168,7 +169,7 @@ def _convention(lines: list[int], pages: list[int], listed: list[tuple[int, int]
 
 def page_map(furniture: list[Furniture], segments: list[Segment]) -> dict[int, int]:
     """The printed page of each segment the 目录 does not give one, from the page furniture."""
-    lines, pages = _pages(furniture)
+    lines, pages = _pages(furniture, segments[0].lines[0].number if segments and segments[0].lines else 0)
     if not lines:
         return {}
     listed = [(s.title_lines[0].number, s.entry.page) for s in segments if s.entry and s.title_lines]
@@ -182,13 +183,17 @@ def page_map(furniture: list[Furniture], segments: list[Segment]) -> dict[int, i
     return out
 
 
-def check_pages(file: str, documents: list[Document], furniture: list[Furniture], warnings: list[Warning]) -> None:
+def check_pages(file: str, documents: list[Document], furniture: list[Furniture], warnings: list[Warning],
+                body_start: int) -> None:
     """Each listed document's 目录 page against the page the furniture says its title is on."""
-    lines, pages = _pages(furniture)
+    lines, pages = _pages(furniture, body_start)
     listed = [(d.line, d.page) for d in documents if d.toc_line is not None and d.page is not None]
     if len(lines) < 2 or not listed:
         return
     top = _convention(lines, pages, listed)
+    agreeing = sum(_page_at(lines, pages, line, top) == page for line, page in listed)
+    if agreeing * 2 < len(listed):
+        return  # the printed numbers do not follow the 目录's pages at all: a numbering of its own, not errors
     for document in documents:
         if document.toc_line is None or document.page is None:
             continue
