@@ -208,3 +208,15 @@ def test_headers_on_the_toc_pages_are_removed_and_do_not_number_the_documents(tm
     assert [(item.line, item.page) for item in gazette.furniture] == [(4, 1), (16, 2)]
     assert len(gazette.toc) == 14 and "toc-page-number" not in {w.kind for w in gazette.warnings}
     _assert_same_documents(gazette, _expected())
+
+
+def test_a_page_turn_inside_a_title_or_between_title_and_number_changes_nothing(tmp_path):
+    lines = SAMPLE_TEXT().split("\n")
+    turn = ["", "—3—", "", "三门峡市人民政府公报　2019年第2号", ""]
+    assert lines[161] == "三门峡市人民政府" and lines[163].startswith("关于公布三门峡市第三批")
+    lines[162:163] = turn  # between the two lines of a title
+    position = lines.index("三政〔2018〕33号")
+    lines[position - 1:position] = turn  # between a title and its 文号
+    path, gazette = _parse(tmp_path, "\n".join(lines))
+    _assert_same_documents(gazette, _expected())
+    _assert_complete(path)
