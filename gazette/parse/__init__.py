@@ -127,15 +127,17 @@ def _documents(source: Source, segments: list[Segment], warnings: list[Warning],
                config: Config, removed) -> list[Document]:
     documents: list[Document] = []
     pages = shape.page_map(removed, segments)
+    sections = shape.section_map(removed, segments, tuple(config.layout.section_kinds()))
     for position, segment in enumerate(segments):
-        document = parse_document(source.file, list(segment.lines), list(segment.title_lines), warnings, joins,
-                                  config.layout, segment.entry.section if segment.entry else None)
         entry = segment.entry
+        section = entry.section if entry else sections.get(position)
+        document = parse_document(source.file, list(segment.lines), list(segment.title_lines), warnings, joins,
+                                  config.layout, section)
         page = entry.page if entry else pages.get(position)
         following = next((s.entry.page if s.entry else pages.get(p) for p, s in enumerate(segments)
                           if p > position and (s.entry or pages.get(p) is not None)), None)
         last = max(page, following - 1) if following is not None and page is not None else None
-        documents.append(replace(document, section=entry.section if entry else None, page=page,
+        documents.append(replace(document, section=section, page=page,
                                  pages=(page, last) if page is not None else None,
                                  toc_line=entry.line if entry else None))
     return documents

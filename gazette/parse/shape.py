@@ -183,6 +183,26 @@ def page_map(furniture: list[Furniture], segments: list[Segment]) -> dict[int, i
     return out
 
 
+def section_map(furniture: list[Furniture], segments: list[Segment], known: tuple[str, ...]) -> dict[int, str]:
+    """The section of each segment the 目录 does not place: the section heading or running section
+    header printed last before its title (``【市政府文件】``, ``省政府文件　·3·``)."""
+    headers = [(item.line, _section_name(item.text, known)) for item in furniture if item.category == "section-header"]
+    out = {}
+    for position, segment in enumerate(segments):
+        if segment.entry is None and segment.title_lines:
+            before = [name for line, name in headers if line < segment.title_lines[0].number and name]
+            if before:
+                out[position] = before[-1]
+    return out
+
+
+def _section_name(text: str, known: tuple[str, ...]) -> str | None:
+    squeezed = compact(text)
+    found = [name for name in known if name in squeezed]
+    bracketed = re.search(r"[【\[]([^】\]]{2,20})[】\]]", squeezed)
+    return max(found, key=len) if found else (bracketed.group(1) if bracketed else None)
+
+
 def check_pages(file: str, documents: list[Document], furniture: list[Furniture], warnings: list[Warning],
                 body_start: int) -> None:
     """Each listed document's 目录 page against the page the furniture says its title is on."""
