@@ -220,3 +220,13 @@ def test_a_page_turn_inside_a_title_or_between_title_and_number_changes_nothing(
     path, gazette = _parse(tmp_path, "\n".join(lines))
     _assert_same_documents(gazette, _expected())
     _assert_complete(path)
+
+
+def test_a_masthead_printed_before_the_toc_is_still_the_masthead(tmp_path):
+    lines = SAMPLE_TEXT().split("\n")
+    start, end = lines.index("《三门峡市人民政府公报》"), lines.index("(内部资料免费赠阅)") + 1
+    masthead, rest = lines[start:end], lines[:start] + lines[end:]
+    cover = rest.index("三门峡市人民政府 公 报") + 1
+    path, gazette = _parse(tmp_path, "\n".join(rest[:cover] + [""] + masthead + [""] + rest[cover:]))
+    assert gazette.masthead == golden()["masthead"] and gazette.issue.total == 157
+    _assert_same_documents(gazette, _expected())

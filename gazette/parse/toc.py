@@ -98,7 +98,7 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
     """Read cover, 目录 (with the masthead inside it) up to the first document line."""
     lines = source.lines
     entries: list[TocEntry] = []
-    masthead: list[Line] = [line for line in lines[:toc_index] if IMPRINT_LABEL.match(line.text)]
+    masthead: list[Line] = _cover_masthead(lines[:toc_index])
     artifacts: list[int] = []
     pending: list[Line] = []
     section = None
@@ -138,6 +138,14 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
         last_toc = index
         index += 1
     return FrontMatter(tuple(lines[:toc_index]), tuple(entries), tuple(masthead), last_toc + 1, tuple(artifacts))
+
+
+def _cover_masthead(cover: tuple[Line, ...]) -> list[Line]:
+    """A masthead printed before the 目录: from its ``《…公报》``/``编委会`` line on, or labelled imprint lines."""
+    start = next((index for index, line in enumerate(cover) if m.MASTHEAD_START.match(line.text)), None)
+    if start is not None:
+        return list(cover[start:])
+    return [line for line in cover if IMPRINT_LABEL.match(line.text)]
 
 
 def _entries_follow(lines: tuple[Line, ...], index: int, sections: dict[str, str]) -> bool:
