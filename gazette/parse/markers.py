@@ -112,6 +112,13 @@ CLOSERS = "”’」』）)】》〕"
 DOCUMENT_TYPES = (
     "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要",
 )
+"""The 15 文种 of 《党政机关公文处理工作条例》."""
+APPOINTMENT = "任免"
+"""The kind of a 人事任免 notice, printed in gazettes as a document of its own though it is no 文种."""
+INTERPRETATION = "解读"
+"""The kind of a 政策解读."""
+GAZETTE_KINDS = (APPOINTMENT, INTERPRETATION)
+"""Kinds of gazette item beyond the 15 文种."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from gazette.archive import Archive, url_of
-from gazette.parse.markers import DOCUMENT_TYPES
+from gazette.parse.markers import DOCUMENT_TYPES, GAZETTE_KINDS
 from gazette.model import Document, Gazette
 from gazette.site.markdown import front_matter
 
@@ -26,8 +26,8 @@ GAZETTE = "三门峡市人民政府公报"
 LICENCE = (f"本数据为政府公开发布的信息，可自由复制、引用，请注明来源：{PUBLISHER}《{GAZETTE}》。"
            f" Published for free re-use; please credit {PUBLISHER} (Sanmenxia Municipal People's "
            "Government Office), Gazette of the People's Government of Sanmenxia City.")
-TYPES = tuple("命令（令）" if kind == "命令" else kind for kind in DOCUMENT_TYPES) + ("解读", "任免")
-"""文种 values a document may carry: the 15 of 《党政机关公文处理工作条例》 and 解读."""
+TYPES = tuple("命令（令）" if kind == "命令" else kind for kind in DOCUMENT_TYPES) + GAZETTE_KINDS
+"""文种 values a document may carry: the 15 of 《党政机关公文处理工作条例》, 任免 and 解读."""
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG = "tag:smx.gov.cn,2019:gazette/"
