@@ -53,7 +53,7 @@ def parse_source(source: Source, config: Config | None = None) -> Gazette:
     warnings: list[Warning] = list(source.warnings)
     joins: list[Join] = []
     names = tuple(dict.fromkeys((compact(config.identity.gazette),) + config.layout.gazette_names))
-    removed = furniture_stage.find(source, names, (), len(source.lines))
+    removed = furniture_stage.find(source, names, tuple(config.layout.section_kinds()), len(source.lines))
     clean = furniture_stage.remove(source, removed)
     toc_index = find_toc(clean)
     if toc_index is not None and not shape.looks_like_issue(clean, toc_index):

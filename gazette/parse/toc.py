@@ -170,6 +170,8 @@ def _wraps(lines: tuple[Line, ...], index: int, taken: int) -> bool:
             continue
         if entry_of(line) or PAGE_ONLY.match(line.text):
             return True
+        if m.match_number_line(line.text) or m.ORDER_NUMBER.match(line.text):
+            return False  # a title over its 文号: the first document, not a wrapped 目录 entry
         seen += 1
         if seen + taken >= WRAP_LOOKAHEAD or m.has_sentence(line.text) or SECTION.match(line.text):
             return False
