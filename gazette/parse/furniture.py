@@ -46,6 +46,8 @@ YEAR_NUMBER = re.compile(r"(?<![0-9０-９])(?:19|20)\d{2}[ \u3000]*[·.．/\-�
 _NAME = re.compile(r"《?(?P<name>[\u4e00-\u9fff（）() \u3000]{2,30}?[公政][ \u3000]*报)》?")
 _PROSE = re.compile(r"[\t。，；！？：:]")
 """Sentence punctuation, a colon or a tab: prose, a label or a table row, never page furniture."""
+_DIGIT = re.compile(r"[0-9０-９]")
+_DECORATION = re.compile(r"[ \u3000【】\[\]·•]+")
 _SEPARATORS = re.compile(rf"^[{_DASH}|｜/ \u3000]*$")
 NAME_ALONE_MIN = 3
 """A bare gazette name is a header only when it recurs this often (the cover prints it once)."""
@@ -61,13 +63,17 @@ def page_value(text: str) -> int:
     return int(re.sub(r"\D", "", text.translate(_DIGITS)) or 0)
 
 
-def classify(text: str, names: tuple[str, ...], sections: tuple[str, ...]) -> tuple[str, int | None] | None:
+def classify(text: str, names: tuple[str, ...], sections) -> tuple[str, int | None] | None:
     """(kind, page) when ``text`` is a header or page-number line by its form alone."""
     found = PAGE_LINE.match(text)
     if found:
         return "page-number", page_value(found["a"] or found["b"] or found["c"])
     if len(text) > 60 or _PROSE.search(text) or re.fullmatch(r"《[^》]*》", text):
         return None  # 《…公报》 alone heads the masthead, it is not a running header
+    squeezed = text.replace(" ", "").replace("\u3000", "")
+    if not _DIGIT.search(text) and "报" not in text and not any(name in squeezed for name in names):
+        # no page, no issue label, no gazette name: at most a section name (most headings stop here)
+        return ("section", None) if _strip_section(text, sections)[1] else None
     rest, numbered = _strip_label(text, YEAR_NUMBER)
     rest, page = _strip_page(rest)
     rest, label = _strip_label(rest)
@@ -119,18 +125,18 @@ def _strip_name(text: str, names: tuple[str, ...]) -> tuple[str, bool]:
     return text, False
 
 
-def _strip_section(text: str, sections: tuple[str, ...]) -> tuple[str, bool]:
-    squeezed = re.sub(r"[ \u3000【】\[\]·•]+", "", text).strip(_DASH)
-    for section in sections:
-        if squeezed == section or squeezed.endswith(section) and squeezed[: -len(section)].strip(_DASH) == "":
-            return "", True
-    return text, False
+def _strip_section(text: str, sections) -> tuple[str, bool]:
+    if not sections:
+        return text, False
+    squeezed = _DECORATION.sub("", text).strip(_DASH)
+    return ("", True) if squeezed in sections else (text, False)
 
 
 def find(source: Source, names: tuple[str, ...], sections: tuple[str, ...], body_start: int) -> list[Furniture]:
     """Every furniture line of ``source``; a section name alone counts as a header only from index
     ``body_start`` on (before it, in the 目录, it heads the entries)."""
     lines = source.lines
+    sections = frozenset(sections)
     found: dict[int, Furniture] = {}
     weak: dict[str, list[int]] = {}  # a bare name or issue label, by its text: a header only when it repeats
     for index, line in enumerate(lines):
