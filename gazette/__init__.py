@@ -1,3 +1,3 @@
-"""三门峡市人民政府公报 publishing: gazette text → document model → Markdown → site."""
+"""Government gazette (政府公报) publishing: gazette text → document model → Markdown → site."""
 
 __version__ = "0.1.0"

@@ -5,7 +5,7 @@ Stages, each a function below:
 1. a project folder with this repository's configuration and templates, and a synthetic archive of
    at least N documents made from the sample issue (:mod:`gazette.synthetic`);
 2. ``python -m gazette convert`` twice in it (cold parse cache, then warm), then the site build
-   (``mkdocs build --strict`` + Pagefind, as ``python -m gazette build`` does it), each a child
+   (``mkdocs build --strict`` + the search index, as ``python -m gazette build`` does it), each a child
    process: wall time, and the peak resident memory of the largest process;
 3. the bytes a browser transfers from opening the home page to the first results for 债务, over
    HTTP from 127.0.0.1 in headless Chromium (Chrome DevTools' encoded data length: headers included,
@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from gazette.bench_search import browser_figures, index_figures, query_set
+from gazette.build.write import MARKER, check_replaceable
 from gazette.errors import GazetteError
 from gazette.synthetic import write_issues
 
@@ -53,6 +54,7 @@ def bench(documents: int, baseline: bool = False, search: bool = True, workdir: 
     With ``search_only``, only parse, index and query (:mod:`gazette.bench_search`): the search index of the
     whole archive is put into the site of one issue, whose pages are all a query needs."""
     work = Path(workdir or tempfile.mkdtemp(prefix="gazette-bench-")).resolve()
+    claim_workdir(work)
     project = make_project(work / "project", documents)
     if search_only:
         return search_bench(work, project, search)
@@ -85,6 +87,16 @@ def bench(documents: int, baseline: bool = False, search: bool = True, workdir: 
 
 
 # --- 1. the project --------------------------------------------------------------------------
+
+def claim_workdir(work: Path) -> None:
+    """Use ``work`` only if it is new, empty or an earlier benchmark's: its project/ and baseline/ are replaced."""
+    check_replaceable(work)
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        (work / MARKER).write_text("gazette bench\n", encoding="utf-8")
+    except OSError as exc:
+        raise GazetteError(str(work), f"无法创建工作文件夹（{exc.strerror or exc}）") from None
+
 
 def make_project(project: Path, documents: int) -> Path:
     """A folder with the site's configuration and the synthetic issues; the package comes from ROOT."""

@@ -29,8 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     except GazetteError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"error: {exc.filename or '?'}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # every error names a file: the one the system names, else what the command works on
+        print(f"error: {exc.filename or _target(args)}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except ModuleNotFoundError as exc:  # a dependency is missing: a setup problem, say what to run
         print(missing_module_message(exc.name), file=sys.stderr)
@@ -40,10 +40,19 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad input: say so plainly, keep the details for a report
         if os.environ.get("GAZETTE_DEBUG"):
             raise
-        target = getattr(args, "file", None) or " ".join(getattr(args, "files", []) or []) or args.command
-        print(f"error: {target}: 内部错误（{type(exc).__name__}: {exc}）；"
+        print(f"error: {_target(args)}: 内部错误（{type(exc).__name__}: {exc}）；"
               "请设置 GAZETTE_DEBUG=1 再运行一次以查看详情，并报告此问题", file=sys.stderr)
         return 1
+
+
+def _target(args) -> str:
+    """What a command works on, for a message that has no file of its own."""
+    if getattr(args, "file", None):
+        return args.file
+    if getattr(args, "files", None):
+        return " ".join(args.files)
+    return {"convert": getattr(args, "docs", None), "build": "site/", "bench": getattr(args, "workdir", None)}.get(
+        args.command) or args.command
 
 
 class _Parser(argparse.ArgumentParser):
@@ -156,11 +165,10 @@ def _summary(conversion, docs: str, reports: str) -> None:
     from collections import Counter
 
     from gazette.check.report import SECTION_TITLES
-    from gazette.site.pages import issue_label
 
     archive = conversion.archive
     for gazette in archive.gazettes:
-        label = issue_label(gazette) if gazette.issue else "单篇文件"
+        label = gazette.issue.label if gazette.issue else "单篇文件"
         warnings = list(gazette.warnings) + [w for w in archive.warnings if w.file == gazette.file]
         _warn(warnings)
         breaks = sum(1 for join in gazette.joins if join.next_line > join.line + 1)
@@ -205,11 +213,15 @@ def _linkcheck(args) -> int:
     return 1 if broken else 0
 
 
+MAX_DOCUMENTS = 100_000
+"""bench builds at most this many documents: 40 times the archive the site is sized for."""
+
+
 def _bench(args) -> int:
     from gazette.bench import bench, report, to_json
 
-    if args.documents < 1:
-        raise UsageError("--documents 至少为 1")
+    if not 1 <= args.documents <= MAX_DOCUMENTS:
+        raise UsageError(f"--documents 应在 1 到 {MAX_DOCUMENTS} 之间，而不是 {args.documents}")
     figures = bench(args.documents, baseline=args.baseline, search=args.search, workdir=args.workdir,
                     search_only=args.search_only)
     sys.stdout.write(to_json(figures) + "\n" if args.json else report(figures))

@@ -7,6 +7,7 @@ of blocks. Every block remembers the source line it came from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Union
@@ -159,6 +160,17 @@ class Part(_Dict):
 Block = Union[Paragraph, Table, OrderedList, Signature, Section, Part]
 
 
+def walk(blocks: Iterable[Block], depth: int = 0) -> Iterator[tuple[Block, int]]:
+    """Every block of a body in reading order, each with its depth (0 for the body's own blocks).
+
+    A unit comes before what is nested under it, so a walk reads the text top to bottom as printed.
+    """
+    for block in blocks:
+        yield block, depth
+        if isinstance(block, (Section, Part)):
+            yield from walk(block.children, depth + 1)
+
+
 @dataclass(frozen=True)
 class Join(_Dict):
     """A paragraph that the extraction split across a page break, joined again."""
@@ -171,6 +183,21 @@ class Join(_Dict):
     """The last characters before the break."""
     after: str
     """The first characters after the break."""
+
+
+@dataclass(frozen=True)
+class Furniture(_Dict):
+    """A line of page furniture (版面元素) taken out of the text: a running header or a page number."""
+
+    line: int
+    """Source line."""
+    text: str
+    """The line as printed."""
+    category: str
+    """``page-number``, ``running-header`` (gazette name, issue), ``section-header`` (section name) or
+    ``imprint`` (版权页 lines after the last document: the issue's, read into the masthead)."""
+    page: int | None
+    """The page number it prints, if any."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +214,24 @@ class Issue(_Dict):
     """出版日期."""
     title: str
     """The gazette's name as printed on the cover."""
+    unit: str = "号"
+    """How the cover counts issues: 第2号 or 第5期."""
+    numbers: tuple[int, ...] | None = None
+    """Both numbers of a combined issue (第5、6期); ``no`` is the first."""
+
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        for name, default in (("unit", "号"), ("numbers", None)):
+            if data[name] == default:
+                del data[name]  # an issue numbered 第N号 keeps the shape it always had
+        return data
+
+    @property
+    def label(self) -> str:
+        """The issue as its cover prints it: ``2019年第2号（总第157号）``, ``2019年第5、6期（总第1013期）``."""
+        numbers = "、".join(str(n) for n in self.numbers) if self.numbers else str(self.no)
+        total = f"（总第{self.total}{self.unit}）" if self.total else ""
+        return f"{self.year}年第{numbers}{self.unit}{total}"
 
 
 @dataclass(frozen=True)
@@ -273,3 +318,11 @@ class Gazette(_Dict):
     """:class:`gazette.errors.Warning` items."""
     body_start: int = 1
     """First source line after the cover, 目录 and masthead."""
+    furniture: tuple[Furniture, ...] = ()
+    """Page furniture removed from the text (running headers, page numbers)."""
+
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        if not self.furniture:
+            del data["furniture"]  # most texts have none; their JSON stays as it was
+        return data

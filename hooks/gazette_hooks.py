@@ -1,6 +1,21 @@
 """MkDocs hooks: thin adapters that call the package."""
 
+from mkdocs.plugins import event_priority
+
 from gazette.site.compact_html import compact_html
+from gazette.site.escaping import escaped_meta
+from gazette.site.identity import apply_identity
+
+
+def on_config(config, **kwargs):
+    return apply_identity(config)
+
+
+# First of all: no plugin or template may see a front matter value that is not escaped text.
+@event_priority(100)
+def on_page_markdown(markdown, page, **kwargs):
+    page.meta = escaped_meta(page.meta)
+    return markdown
 
 
 def on_post_page(output, **kwargs):

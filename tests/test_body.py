@@ -90,3 +90,11 @@ def test_markdown_and_html_in_the_text_are_escaped():
     assert escape("1. 不是列表").startswith("1\\.")
     assert escape("- 不是列表").startswith("\\-")
     assert escape("> 不是引用").startswith("&gt;")
+
+
+def test_walk_reads_units_before_their_children_with_depth():
+    from gazette.model import walk
+
+    result, _ = blocks("第一章 总则\n第一条 为了规范。\n第二条 适用范围。\n第二章 附则\n第三条 施行。\n")
+    assert [(getattr(b, "label", None), depth) for b, depth in walk(result)] == [
+        ("第一章", 0), ("第一条", 1), ("第二条", 1), ("第二章", 0), ("第三条", 1)]

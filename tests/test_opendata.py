@@ -13,7 +13,13 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from gazette.build.convert import convert
-from gazette.site.opendata import SCHEMA, data_files, record_path, site_url
+from dataclasses import replace
+from datetime import date
+
+from gazette.config import load_config
+from gazette.site.context import site_for
+from gazette.paths import record_path
+from gazette.site.opendata import SCHEMA, data_files
 
 SAMPLE = "gazettes/2019-02.txt"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -30,9 +36,18 @@ def conversion():
     return convert([SAMPLE])
 
 
+BUILD_DAY = date(2019, 3, 1)
+"""The day 有效性 is computed for: fixed, so that the expected records do not age."""
+
+
+def sample_site(archive, **identity):
+    config = load_config()
+    return site_for(archive, replace(config, identity=replace(config.identity, **identity)), today=BUILD_DAY)
+
+
 @pytest.fixture(scope="module")
 def files(conversion):
-    return data_files(conversion.archive, config=None)
+    return data_files(conversion.archive, sample_site(conversion.archive, site_url=""))
 
 
 def load(files, path):
@@ -89,6 +104,16 @@ def test_source_document_record_carries_its_interpretation_and_citations(files):
                              "url": "2019/2/sz-2018-34-jd/"}],
         "cites": ["国发〔2014〕43号", "财预〔2015〕225号", "豫政〔2016〕11号", "豫政办〔2017〕39号"],
         "cited_by": [],
+        "published": "2019-02-11",
+        "index_number": "11411200005618045K/2019-02005",
+        "topic": {"category": "财政、金融、审计", "subcategory": "财政", "label": "财政、金融、审计\\财政"},
+        "validity": {"effective": "2018-12-17", "expires": None, "basis": "自印发之日起施行", "status": "现行有效",
+                     "note": None},
+        "keywords": ["财政", "政府性债务", "债务管理", "通知"],
+        "description": "《三门峡市政府性债务管理办法》已经2018年11月23日市政府第23次常务会议研究通过，"
+                       "现印发给你们，请结合实际，认真贯彻执行。",
+        "interpreted_by": None,
+        "interpretation_date": None,
     }
 
 
@@ -165,26 +190,34 @@ def test_feed_entry_shows_title_number_date_and_issue(files):
     entry = feed_of(files).find(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}title") == "三门峡市人民政府关于表彰全市交通运输系统先进单位和个人的决定（三政〔2018〕29号）"
     assert entry.findtext(f"{ATOM}summary") == (
-        "发文字号：三政〔2018〕29号；发文机关：三门峡市人民政府；成文日期：2018年11月20日；文种：决定；"
+        "索引号：11411200005618045K/2019-02001；发文字号：三政〔2018〕29号；发文机关：三门峡市人民政府；"
+        "成文日期：2018年11月20日；发布日期：2019年2月11日；文种：决定；主题分类：工业、交通\\交通；"
         "刊登：2019年第2号（总第157号）第1页")
     assert entry.find(f"{ATOM}link[@rel='describedby']").get("href") == "data/records/2019-2-sz-2018-29.json"
+    topic = entry.find(f"{ATOM}category[@scheme='主题分类']")
+    assert topic.get("term") == "工业、交通\\交通"
 
 
-def test_feed_uses_absolute_links_when_the_site_url_is_configured(conversion, tmp_path):
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_url: https://gazette.example.org/smx\n"
-                      "icon: !!python/name:material.extensions.emoji.twemoji\n", encoding="utf-8")
-    feed = ET.fromstring(data_files(conversion.archive, config=str(config))["feed.xml"])
+def test_feed_summary_carries_the_validity_the_text_states(files):
+    entries = {e.findtext(f"{ATOM}title"): e for e in feed_of(files).findall(f"{ATOM}entry")}
+    debt = entries["三门峡市人民政府关于印发三门峡市政府性债务管理办法的通知（三政〔2018〕34号）"]
+    assert "有效性：现行有效（自2018年12月17日起施行）" in debt.findtext(f"{ATOM}summary")
+
+
+def test_csv_has_the_metadata_columns(files):
+    rows = list(csv.DictReader(io.StringIO(files["data/documents.csv"].decode("utf-8-sig"))))
+    debt = next(row for row in rows if row["number"] == "三政〔2018〕34号")
+    assert (debt["index_number"], debt["topic"], debt["status"], debt["effective"], debt["published"]) == \
+        ("11411200005618045K/2019-02005", "财政、金融、审计\\财政", "现行有效", "2018-12-17", "2019-02-11")
+
+
+def test_feed_uses_absolute_links_when_the_site_url_is_configured(conversion, files):
+    site = sample_site(conversion.archive, site_url="https://gazette.example.org/smx")
+    feed = ET.fromstring(data_files(conversion.archive, site)["feed.xml"])
     assert feed.get("{http://www.w3.org/XML/1998/namespace}base") == "https://gazette.example.org/smx/"
     first = feed.find(f"{ATOM}entry/{ATOM}link[@rel='alternate']").get("href")
     assert first == "https://gazette.example.org/smx/2019/2/sz-2018-29/"
-    assert feed_of(data_files(conversion.archive, config=None)).get(
-        "{http://www.w3.org/XML/1998/namespace}base") is None
-
-
-def test_site_url_is_optional():
-    assert site_url(None) is None
-    assert site_url("no-such-mkdocs.yml") is None
+    assert feed_of(files).get("{http://www.w3.org/XML/1998/namespace}base") is None
 
 
 def test_issues_json_has_the_masthead_and_the_toc_in_printed_order(files):
@@ -203,7 +236,7 @@ def test_issues_json_has_the_masthead_and_the_toc_in_printed_order(files):
 def test_open_data_page_explains_each_file_and_the_licence(files):
     page = files["data/index.md"]
     meta = yaml.safe_load(page.split("---\n")[1])
-    assert meta == {"title": "开放数据"}
+    assert meta["title"] == "开放数据" and meta["page_tags"]["ColumnName"] == "开放数据"
     for target in ("documents.json", "documents.csv", "issues.json", "schema.json", "../feed.xml"):
         assert f"]({target})" in page
         assert target.replace("../", "") in files or f"data/{target}" in files
@@ -211,7 +244,8 @@ def test_open_data_page_explains_each_file_and_the_licence(files):
 
 
 def test_two_conversions_give_byte_identical_data(files):
-    again = data_files(convert([SAMPLE]).archive, config=None)
+    archive = convert([SAMPLE]).archive
+    again = data_files(archive, sample_site(archive, site_url=""))
     assert again.keys() == files.keys()
     for path in files:
         assert again[path] == files[path], path

@@ -58,10 +58,12 @@ def test_document_front_matter_feeds_the_templates(conversion):
     assert meta["interpretations"][0]["url"] == "2019/2/sz-2018-34-jd/"
     jd = frontmatter.loads(conversion.files["2019/2/sz-2018-34-jd.md"]).metadata
     assert jd["source"] == {"number": "三政〔2018〕34号", "title": "三门峡市人民政府关于印发三门峡市政府性债务管理办法的通知",
-                            "url": "2019/2/sz-2018-34/"}
+                            "url": "2019/2/sz-2018-34/", "label": None}
     assert "tags" not in jd
     other = frontmatter.loads(conversion.files["2019/2/szb-2018-40-jd.md"]).metadata
     assert other["source"]["url"] is None
+    assert other["source"]["label"] == ("三门峡市人民政府办公室关于印发三门峡市开展企业成长促进行动实施方案的通知"
+                                        "（三政办〔2018〕40号，本库未收录）")
 
 
 def test_issue_page_prints_the_toc_with_sections_and_pages(conversion):
@@ -82,7 +84,9 @@ def test_browse_pages_list_every_document_once(conversion):
     assert "## 决定 {: #jueding }" in types and "## 通知 {: #tongzhi }" in types
     assert "## 三门峡市人民政府办公室 {: #sanmenxiashirenminzhengfubangongshi }" in issuers
     interpretations = conversion.files["browse/interpretations.md"]
-    assert "政策文件：三政办〔2018〕40号（本库尚未收录）" in interpretations
+    assert "政策文件：三门峡市人民政府办公室关于印发三门峡市开展企业成长促进行动实施方案的通知（三政办〔2018〕40号，本库未收录）" \
+        in interpretations
+    assert "尚未收录" not in "".join(text for text in conversion.files.values() if isinstance(text, str))
     assert "政策文件：[三政〔2018〕34号](../2019/2/sz-2018-34.md)" in interpretations
 
 
@@ -91,3 +95,36 @@ def test_home_page_shows_the_latest_issue_and_ways_to_browse(conversion):
     assert "## 最新一期：[2019年第2号（总第157号）](2019/2/index.md)" in home
     for target in ("issues.md", "browse/types.md", "browse/issuers.md", "browse/interpretations.md"):
         assert f"]({target})" in home
+
+
+def test_issue_page_links_the_issue_before_and_after():
+    from gazette.archive import build_archive
+    from gazette.model import Gazette, Issue
+    from gazette.site.pages import issue_neighbours
+
+    def issue(year, no):
+        return Gazette(f"gazettes/{year}-{no:02d}.txt", Issue(year, no, None, None, "某市人民政府公报"), None, (), ())
+
+    archive = build_archive([issue(2019, 1), issue(2018, 12), issue(2019, 2)])
+    first, middle, last = sorted(archive.gazettes, key=lambda g: (g.issue.year, g.issue.no))
+    assert issue_neighbours(archive, middle) == {"previous": {"label": "2018年第12号", "url": "2018/12/"},
+                                                 "next": {"label": "2019年第2号", "url": "2019/2/"}}
+    assert issue_neighbours(archive, first)["previous"] is None
+    assert issue_neighbours(archive, last)["next"] is None
+
+
+def test_issue_page_front_matter_has_its_trail_and_column_tags(conversion):
+    meta = frontmatter.loads(conversion.files["2019/2/index.md"]).metadata
+    assert [step["label"] for step in meta["trail"]] == ["首页", "2019年", "第2号"]
+    assert meta["page_tags"]["ColumnName"] == "三门峡市人民政府公报2019年第2号（总第157号）"
+    assert meta["page_tags"]["ColumnType"] == "公报"
+    assert "## 本期目录 {: #toc }" in conversion.files["2019/2/index.md"]
+    assert "| 出版日期 | 2019年2月11日 |" in conversion.files["2019/2/index.md"]
+
+
+def test_site_map_lists_every_column_and_issue(conversion):
+    page = conversion.files["map.md"]
+    for target in ("index.md", "issues.md", "browse/types.md", "browse/issuers.md", "browse/interpretations.md",
+                   "data/index.md", "2019/index.md", "2019/2/index.md"):
+        assert f"]({target})" in page
+    assert frontmatter.loads(page).metadata["page_tags"]["ColumnName"] == "网站地图"

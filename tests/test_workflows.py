@@ -60,7 +60,7 @@ def test_tests_run_on_pull_requests_and_pushes_and_for_publish():
 
 def test_publish_runs_on_pushes_to_main_touching_gazettes_and_by_hand():
     on = _load("publish.yml")["on"]
-    assert on["push"] == {"branches": ["main"], "paths": ["gazettes/**"]}
+    assert on["push"] == {"branches": ["main"], "paths": ["gazettes/**", "gazette.yml"]}
     assert "workflow_dispatch" in on
 
 

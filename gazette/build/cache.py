@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -20,8 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazette.check.coverage import source_counts
+from gazette.config import DEFAULT_PATH
 from gazette.model import Gazette
-from gazette.parse.normalize import read_source
+from gazette.parse.normalize import MAX_SOURCE_BYTES, read_source
 from gazette.parse import parse_source
 
 CACHE_ENV = "GAZETTE_CACHE"
@@ -44,8 +46,8 @@ class Parsed:
 def _code_version() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.glob("*.py")):
-        digest.update(path.name.encode())
+    for path in sorted(package.rglob("*.py")):  # every sub-package: a parser change must invalidate
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -58,11 +60,23 @@ def _folder() -> Path | None:
 def _key(path: str) -> str | None:
     digest = hashlib.sha256(_code_version().encode())
     digest.update(path.encode() + b"\0")
-    try:
-        with open(path, "rb") as handle:
+    try:  # the layout configuration changes what the parser recognises
+        with open(DEFAULT_PATH, "rb") as handle:
             digest.update(handle.read())
     except OSError:
+        pass
+    digest.update(b"\0")
+    try:
+        # Only what read_source would read: a symlink, FIFO or device is never served from the cache.
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
         return None  # reading it again will say what is wrong
+    info = os.fstat(handle)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SOURCE_BYTES:
+        os.close(handle)
+        return None
+    with os.fdopen(handle, "rb") as opened:
+        digest.update(opened.read())
     return digest.hexdigest()
 
 
@@ -70,7 +84,7 @@ def parse_path(path: str, entry: Path | None = None) -> Parsed:
     """Read, parse and count one source, and cache it at ``entry`` (in a worker when there are many)."""
     source = read_source(path)
     gazette = parse_source(source)
-    parsed = Parsed(gazette, source_counts(source, gazette.body_start))
+    parsed = Parsed(gazette, source_counts(source, gazette.body_start, gazette.furniture))
     if entry is not None:
         _store(entry, parsed)
     return parsed

@@ -18,7 +18,6 @@ import io
 import os
 import re
 import shutil
-import tempfile
 import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -28,33 +27,35 @@ from gazette.build.search_index import FOLDER as SEARCH_FOLDER
 from gazette.build.search_index import document_order, write_index
 from gazette.errors import GazetteError
 from gazette.check.linkcheck import check_site
-from gazette.site.pages import issue_label
-from gazette.build.write import write_tree
+from gazette.config import load_config
+from gazette.site.labels import cn_date
+from gazette.paths import issue_page
+from gazette.build.write import MARKER, stage_tree, staging_dir, write_tree
 
 CONFIG = "mkdocs-offline.yml"
 SITE_CONFIG = "mkdocs.yml"
 ABOUT_PAGE = "offline.md"
 ABOUT_TITLE = "离线版说明"
 MANIFEST = "SHA256SUMS"
-NAME = "sanmenxia-gazette"
-"""Archive names are ASCII (``sanmenxia-gazette-2019-02.zip``): release assets and old unzip tools mangle others."""
 DIST = "dist"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 BEIJING = timezone(timedelta(hours=8))
 
 
 def archive_name(sources: list[str]) -> str:
-    """``sanmenxia-gazette-<latest issue>``, the issue taken from the newest ``gazettes/YYYY-NN.txt``."""
+    """``<archive_name>-<latest issue>`` (gazette.yml), the issue taken from the newest ``gazettes/YYYY-NN.txt``."""
     stems = sorted(Path(source).stem for source in sources)
     if not stems:
         raise GazetteError("gazettes/", "没有可收入离线版的公报文本（gazettes/YYYY-NN.txt）")
-    return f"{NAME}-{stems[-1]}"
+    # Archive names are ASCII (the configuration checks it): release assets and old unzip tools mangle others.
+    return f"{load_config().identity.archive_name}-{stems[-1]}"
 
 
-def build_offline(conversion, docs: str = "docs", dist: str = DIST) -> Path:
-    """Build the offline archive of the converted ``docs`` folder into ``dist/``; return the zip's path."""
+def build_offline(conversion, docs: str | os.PathLike = "docs", dist: str = DIST) -> tuple[Path, str]:
+    """Build the offline archive of the converted ``docs`` folder into a staging folder beside ``dist``;
+    return that folder (swapped in by the caller with the other outputs) and the zip's file name."""
     name = archive_name(list(conversion.coverage))
-    work = Path(tempfile.mkdtemp(prefix="gazette-offline-"))
+    work = staging_dir("offline-work")
     try:
         staged_docs = work / "docs"
         files = _read_tree(Path(docs))
@@ -75,8 +76,8 @@ def build_offline(conversion, docs: str = "docs", dist: str = DIST) -> Path:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     digest = hashlib.sha256(data).hexdigest()
-    write_tree(dist, {f"{name}.zip": data, f"{name}.zip.sha256": f"{digest}  {name}.zip\n"})
-    return Path(dist) / f"{name}.zip"
+    staged = stage_tree(dist, {f"{name}.zip": data, f"{name}.zip.sha256": f"{digest}  {name}.zip\n"})
+    return staged, f"{name}.zip"
 
 
 # --- 1. configuration ------------------------------------------------------------------------
@@ -129,7 +130,7 @@ def _read_tree(root: Path) -> dict[str, bytes]:
     if not root.is_dir():
         raise GazetteError(str(root), "还没有转换好的页面；请先运行 `gazette convert`")
     return {path.relative_to(root).as_posix(): path.read_bytes()
-            for path in sorted(root.rglob("*")) if path.is_file()}
+            for path in sorted(root.rglob("*")) if path.is_file() and path.name != MARKER}
 
 
 def build_time() -> datetime:
@@ -140,25 +141,31 @@ def build_time() -> datetime:
     return datetime.now(tz=timezone.utc).replace(microsecond=0)
 
 
+def _archived_issues(archive) -> list[str]:
+    """The 说明 page's list of the issues in the archive, oldest first, as Markdown lines."""
+    issues = []
+    for gazette in sorted((g for g in archive.gazettes if g.issue), key=lambda g: (g.issue.year, g.issue.no)):
+        path = issue_page(gazette.issue)
+        issues.append(f"- [{gazette.issue.label}]({path})：{len(gazette.documents)} 篇文件"
+                      f"（来源 `{Path(gazette.file).name}`）")
+    standalone = [g for g in archive.gazettes if g.issue is None]
+    if standalone:
+        issues.append(f"- 单篇文件 {len(standalone)} 篇")
+    return issues
+
+
 def about_page(conversion, name: str) -> str:
     """The 说明 page of the archive: what it is, which issues, when built, how to verify."""
     built = build_time().astimezone(BEIJING)
-    issues = []
-    for gazette in sorted((g for g in conversion.archive.gazettes if g.issue),
-                          key=lambda g: (g.issue.year, g.issue.no)):
-        path = f"{gazette.issue.year}/{gazette.issue.no}/index.md"
-        issues.append(f"- [{issue_label(gazette)}]({path})：{len(gazette.documents)} 篇文件"
-                      f"（来源 `{Path(gazette.file).name}`）")
-    standalone = [g for g in conversion.archive.gazettes if g.issue is None]
-    if standalone:
-        issues.append(f"- 单篇文件 {len(standalone)} 篇")
+    identity = load_config().identity
+    issues = _archived_issues(conversion.archive)
     return f"""---
 title: {ABOUT_TITLE}
 ---
 
 # {ABOUT_TITLE}
 
-这是《三门峡市人民政府公报》电子版的**离线版**：整个网站保存在一个压缩包 `{name}.zip` 中，
+这是《{identity.gazette}》电子版的**离线版**：整个网站保存在一个压缩包 `{name}.zip` 中，
 解压后直接用浏览器打开 `index.html` 即可阅读和检索，不需要网络，也不会向任何服务器发出请求。
 
 ## 收录的公报
@@ -167,7 +174,7 @@ title: {ABOUT_TITLE}
 
 ## 构建时间
 
-{built:%Y-%m-%d %H:%M}（北京时间，UTC+8）。
+{cn_date(built.date())} {built:%H:%M}（北京时间，UTC+8）。
 
 ## 使用方法
 
@@ -188,7 +195,7 @@ sha256sum -c {MANIFEST}
 
 ## About (English)
 
-An offline copy of the Sanmenxia City People's Government Gazette website: unzip, open `index.html`,
+An offline copy of the {identity.english or identity.gazette} website: unzip, open `index.html`,
 browse and search without a network. Verify with `sha256sum -c {MANIFEST}` inside the folder.
 """
 

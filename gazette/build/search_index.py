@@ -31,9 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from gazette.archive import url_of
 from gazette.model import Document, Gazette
-from gazette.site.pages import issue_label
+from gazette.paths import document_url
 from gazette.site.search_fold import fold
 from gazette.site.search_text import Block, body_blocks, head_blocks, names
 
@@ -198,9 +197,9 @@ BATCH = 2_000_000
 
 def document_meta(gazette: Gazette, document: Document, chars: int) -> list:
     """What a result shows: [path, title, 文号, 成文日期, issue, 文种, 发文机关, section, characters]."""
-    return [url_of(gazette, document).rstrip("/"), document.title, document.number,
+    return [document_url(gazette, document).rstrip("/"), document.title, document.number,
             document.date.isoformat() if document.date else None,
-            issue_label(gazette) if gazette.issue else None, document.type, document.issuer,
+            gazette.issue.label if gazette.issue else None, document.type, document.issuer,
             document.section, chars]
 
 

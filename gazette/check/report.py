@@ -5,20 +5,33 @@ from __future__ import annotations
 from gazette.check.coverage import Coverage
 from gazette.errors import Warning
 from gazette.model import Gazette
-from gazette.parse.text import compact
+from gazette.parse.toc import title_key
 
 _SECTIONS = (
     ("toc-mismatch", "目录标题与正文标题不一致"),
     ("toc-missing", "目录条目在正文中未找到"),
+    ("toc-unlisted", "正文中有、目录中没有的文件"),
+    ("toc-count", "文件篇数与目录不符"),
+    ("toc-order", "正文顺序与目录不同"),
+    ("toc-absent", "没有目录"),
     ("toc-page", "目录页码顺序异常"),
+    ("toc-page-number", "目录页码与正文页码不符"),
     ("traditional", "繁体字段落"),
     ("latin", "中文中夹杂的拉丁字母单词"),
     ("brackets", "括号不配对"),
     ("duplicate-number", "重复文号"),
     ("source-missing", "解读所依据的文件不在文库中"),
+    ("number-normalized", "文号写法已规范"),
+    ("control-char", "删除的控制字符"),
+    ("bidi-control", "删除的文字方向控制字符"),
+    ("noncharacter", "删除的 Unicode 非字符"),
+    ("invisible-char", "删除的不可见字符"),
 )
 """Report sections by warning code, in this order; other codes are listed under 其他."""
 SECTION_TITLES = dict(_SECTIONS)
+_ONLY_WHEN_FOUND = ("toc-mismatch", "toc-missing", "toc-page", "number-normalized", "control-char", "bidi-control",
+                    "noncharacter", "invisible-char")
+"""Sections shown only when they have findings (the others say 无 so the editor sees they were checked)."""
 
 
 def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings: list[Warning]) -> str:
@@ -27,7 +40,7 @@ def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings:
     lines = [f"# 校对报告 · {gazette.file}", ""]
     if gazette.issue:
         issue = gazette.issue
-        lines.append(f"{issue.year}年第{issue.no}号（总第{issue.total}号），出版日期 {issue.date or '未印'}。")
+        lines.append(f"{issue.label}，出版日期 {issue.date or '未印'}。")
     else:
         lines.append("单篇文件（无期刊信息）。")
     lines += ["", "## 概要", "",
@@ -39,6 +52,7 @@ def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings:
         lines.append(f"- {coverage.summary()}")
     lines += ["", "## 目录与正文核对", ""]
     lines += _toc_table(gazette)
+    lines += _furniture(gazette)
     lines += ["", "## 跨页断段合并", ""]
     breaks = [j for j in gazette.joins if j.next_line > j.line + 1]
     if breaks:
@@ -51,7 +65,7 @@ def render_report(gazette: Gazette, coverage: Coverage | None, archive_warnings:
         lines += ["", f"另有 {wraps} 处段内换行（相邻两行、无空行）已接续。"]
     for kind, heading in _SECTIONS:
         found = [w for w in warnings if w.kind == kind]
-        if kind.startswith("toc-") and not found:
+        if kind in _ONLY_WHEN_FOUND and not found:
             continue
         lines += ["", f"## {heading}", ""]
         lines += [_item(w) for w in found] or ["无。"]
@@ -67,6 +81,25 @@ def _item(warning: Warning) -> str:
     return f"- {where}{warning.message}（`{warning.code}`）"
 
 
+_FURNITURE = (("running-header", "页眉（刊名、期号）"), ("section-header", "页眉（栏目名）"), ("page-number", "页码"),
+              ("imprint", "刊末版权页（已读入刊头信息）"))
+FURNITURE_EXAMPLES = 3
+
+
+def _furniture(gazette: Gazette) -> list[str]:
+    """What page furniture was taken out of the text: counts per kind and a few examples."""
+    if not gazette.furniture:
+        return []
+    lines = ["", "## 删除的页眉页码", "",
+             f"共删除 {len(gazette.furniture)} 行版面元素（不属于任何文件的页眉、页码等）；其中的文字按删除计，不算丢失。", ""]
+    for category, label in _FURNITURE:
+        found = [item for item in gazette.furniture if item.category == category]
+        if found:
+            examples = "、".join(f"第 {item.line} 行「{_cell(item.text.strip())}」" for item in found[:FURNITURE_EXAMPLES])
+            lines.append(f"- {label}：{len(found)} 行，如 {examples}")
+    return lines
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
@@ -80,7 +113,7 @@ def _toc_table(gazette: Gazette) -> list[str]:
         match = by_entry.get(entry.line)
         if match is None:
             result, line = "未找到", "—"
-        elif compact(match.title) == compact(entry.title):
+        elif title_key(match.title) == title_key(entry.title):
             result, line = "一致", str(match.line)
         else:
             result, line = f"不一致：正文为「{_cell(match.title)}」", str(match.line)

@@ -18,6 +18,8 @@ from gazette.parse.text import clean_title, excerpt
 
 JOIN_MIN_LENGTH = 20
 """A fragment shorter than this is a complete short line (a name, a heading), not a cut paragraph."""
+BREAK_MIN_LENGTH = 8
+"""Before a removed page header or number, a fragment this long that stops mid-sentence is cut."""
 HEADING_MAX_LENGTH = 40
 LIST_ITEM_MAX_LENGTH = 60
 LIST_MIN_ITEMS = 3
@@ -34,6 +36,7 @@ class _Unit:
     marker: m.Marker | None = None
     cells: list[str] = field(default_factory=list)
     blank_before: bool = False
+    after_break: bool = False
 
 
 def parse_blocks(lines: list[Line], anchors: Anchors, joins: list[Join]) -> tuple[Block, ...]:
@@ -73,7 +76,8 @@ def _units(lines: list[Line]) -> list[_Unit]:
                 kind = "imprint"
             else:
                 kind = "lead" if m.LEAD_IN.match(text) else "paragraph"
-            units.append(_Unit(kind, text, line.number, line.number, marker=marker, blank_before=blank))
+            units.append(_Unit(kind, text, line.number, line.number, marker=marker, blank_before=blank,
+                               after_break=line.after_break))
         blank = False
     return units
 
@@ -88,15 +92,16 @@ def _is_heading(marker: m.Marker) -> bool:
             and "，" not in rest and "," not in rest and rest[-1] not in "、：:")
 
 
-def _open_prose(unit: _Unit) -> bool:
-    """Whether ``unit`` is prose that stops mid-sentence, long enough to be a cut paragraph."""
+def _open_prose(unit: _Unit, turned: bool = False) -> bool:
+    """Whether ``unit`` is prose that stops mid-sentence, long enough to be a cut paragraph
+    (shorter when removed page furniture shows that a page turned right after it)."""
     if unit.kind == "paragraph" or unit.kind == "lead":
         text = unit.text
     elif unit.kind == "marker" and not _is_heading(unit.marker):
         text = unit.text
     else:
         return False
-    return len(text) >= JOIN_MIN_LENGTH and not m.ends_sentence(text)
+    return len(text) >= (BREAK_MIN_LENGTH if turned else JOIN_MIN_LENGTH) and not m.ends_sentence(text)
 
 
 def _continues(unit: _Unit) -> bool:
@@ -107,7 +112,7 @@ def _join(units: list[_Unit], joins: list[Join]) -> list[_Unit]:
     out: list[_Unit] = []
     for unit in units:
         previous = out[-1] if out else None
-        if previous and _open_prose(previous) and _continues(unit):
+        if previous and _open_prose(previous, unit.after_break) and _continues(unit):
             joins.append(Join(previous.last_line, unit.line, excerpt(previous.text, tail=True), excerpt(unit.text)))
             previous.text += unit.text
             previous.last_line = unit.last_line

@@ -9,43 +9,34 @@ what follows the signature: attachments (附件) and, in a notice that issues a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from datetime import date
 
+from gazette.config import Layout
 from gazette.parse import markers as m
 from gazette.parse.anchors import Anchors
 from gazette.parse.body import parse_blocks
 from gazette.errors import Warning
 from gazette.model import Block, Document, Join, Paragraph, Part, Signature
 from gazette.parse.normalize import Line
+from gazette.parse.head import next_text as _next_text
+from gazette.parse.head import WEB_OTHER, read_head, title_like as _title_like
 from gazette.parse.text import clean_title, compact
 
-MAX_TITLE_LINES = 4
-POLICY_TITLE_MAX = 80
+_ISO_DATE = re.compile(r"^(?P<y>\d{4})[-./年](?P<m>\d{1,2})[-./月](?P<d>\d{1,2})日?$")
 _QUOTED = re.compile(r"《([^《》]+)》")
 _ISSUED = re.compile(r"(?:印发|转发|公布)(.+?)的(?:通知|决定)$")
 
 
-@dataclass
-class _Head:
-    """What the top of a document gives, and where its body starts."""
-
-    blocks: list[Block] = field(default_factory=list)
-    title_lines: list[Line] = field(default_factory=list)
-    title_text: str | None = None
-    number: str | None = None
-    number_text: str | None = None
-    addressees: tuple[str, ...] = ()
-    interprets: str | None = None
-    source_title: str | None = None
-    body_start: int = 0
-
-
 def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnings: list[Warning],
-                   joins: list[Join]) -> Document:
-    """Parse the lines of one document; ``title_lines`` may be empty (then they are found)."""
-    head = _read_head(file, lines, title_lines, warnings)
+                   joins: list[Join], layout: Layout | None = None, section: str | None = None) -> Document:
+    """Parse the lines of one document; ``title_lines`` may be empty (then they are found).
+
+    ``section`` is the 目录 section it is printed in: a section of 人事任免 or 政策解读 gives the
+    kind of a title that names no 文种."""
+    layout = layout or Layout()
+    head = read_head(file, lines, title_lines, warnings)
     title = clean_title(head.title_text or "".join(line.text for line in head.title_lines))
-    doc_type = m.document_type(title)
+    doc_type = m.document_type(title) or _kind_of_section(layout, section) or (m.APPOINTMENT if "任免" in title else None)
     anchors = Anchors()
     rest = lines[head.body_start:]
     signature_at = None if doc_type == "解读" else _find_signature(rest)
@@ -60,16 +51,14 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
         blocks.append(signature)
     expected = _expected_policies(title, blocks)
     blocks.extend(_read_after(after, expected, anchors, joins))
-    organs = [name for name in (signature.issuers if signature else ()) if m.ORGAN.match(name)]
-    issuer = organs[0] if organs else _issuer_from_title(title, doc_type)
     attachments = _attachments(blocks)
     if not title:
         warnings.append(Warning(file, lines[0].number if lines else None, "no-title", "没有找到标题"))
     return Document(
         title=title,
         number=head.number,
-        date=signature.date if signature else None,
-        issuer=issuer,
+        date=signature.date if signature and signature.date else (head.title_date or _date_from_meta(head.meta)),
+        issuer=_issuer(signature, title, doc_type, head, layout),
         type=doc_type,
         section=None,
         page=None,
@@ -93,166 +82,6 @@ def _last_text_line(lines: list[Line]) -> int:
         if line.text:
             return line.number
     return lines[-1].number if lines else 1
-
-
-def _next_text(lines: list[Line], index: int) -> int:
-    while index < len(lines) and not lines[index].text:
-        index += 1
-    return index
-
-
-def _title_like(text: str) -> bool:
-    return (
-        bool(text)
-        and len(text) <= POLICY_TITLE_MAX
-        and not m.has_sentence(text)
-        and "\t" not in text
-        and m.match_marker(text) is None
-        and m.match_date(text) is None
-        and text[-1] not in "，、：:,"
-    )
-
-
-def _read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: list[Warning]) -> _Head:
-    head = _Head()
-    index = _next_text(lines, 0)
-    if not title_lines:
-        index = _read_meta(lines, index, head)
-        if index < len(lines) and m.ISSUING_HEADER.match(compact(lines[index].text)):
-            head.blocks.append(Paragraph(lines[index].text, lines[index].number, "header"))
-            index = _next_text(lines, index + 1)
-        index = _read_number(lines, index, head)
-        title_lines, index = _find_title(lines, index)
-        numbered = m.TITLE_WITH_NUMBER.match(title_lines[-1].text) if title_lines else None
-        if numbered and head.number is None and m.match_number_line(numbered["number"]):
-            head.title_text = "".join(line.text for line in title_lines[:-1]) + numbered["title"]
-            head.number, head.number_text = m.match_number_line(numbered["number"]), numbered["number"]
-            head.blocks.append(Paragraph(numbered["number"], title_lines[-1].number, "number"))
-        if not title_lines and index < len(lines):
-            title_lines = [lines[index]]
-            warnings.append(Warning(file, lines[index].number, "no-title",
-                                    "没有找到标题，以第一行作为标题"))
-            index += 1
-    else:
-        first = lines.index(title_lines[0])
-        for line in lines[:first]:
-            if line.text:
-                head.blocks.append(Paragraph(line.text, line.number))
-                warnings.append(Warning(file, line.number, "stray-text",
-                                        "第一篇文件标题之前的文字保留在该文件开头"))
-        index = lines.index(title_lines[-1]) + 1
-    head.title_lines = list(title_lines)
-    index = _read_meta(lines, _next_text(lines, index), head)
-    index = _read_order_number(lines, index, head)
-    if index < len(lines) and m.match_number_line(lines[index].text):
-        index = _read_number(lines, index, head)
-    index = _read_source(lines, index, head)
-    if index < len(lines) and head.interprets is None and head.source_title is None:
-        text, used = lines[index].text, 1
-        wrapped = index + 1 < len(lines) and lines[index + 1].text and not m.ADDRESSEES.match(text)
-        if wrapped and m.ADDRESSEES.match(text + lines[index + 1].text) and len(text) >= 20:
-            text, used = text + lines[index + 1].text, 2  # 主送机关 wrapped over two lines
-        if m.ADDRESSEES.match(text) and m.match_marker(text) is None and not m.INTERPRETED_SOURCE.match(text):
-            head.addressees = _split_addressees(text[:-1])
-            head.blocks.append(Paragraph(text, lines[index].number, "addressees"))
-            index += used
-    head.body_start = index
-    return head
-
-
-def _read_meta(lines: list[Line], index: int, head: _Head) -> int:
-    """A website's label lines above a document: kept as text, 发文字号 taken from them."""
-    while index < len(lines):
-        found = m.META_LINE.match(lines[index].text)
-        if not found:
-            break
-        head.blocks.append(Paragraph(lines[index].text, lines[index].number, "meta"))
-        if found["label"] in ("发文字号", "文号") and head.number is None:
-            number = m.match_number_line(found["value"].strip())
-            if number:
-                head.number, head.number_text = number, found["value"].strip()
-        index = _next_text(lines, index + 1)
-    return index
-
-
-def _read_order_number(lines: list[Line], index: int, head: _Head) -> int:
-    """``第 5 号`` under a title ending in 令: the order's number is cited as 三门峡市人民政府令第5号."""
-    title = "".join(line.text for line in head.title_lines)
-    if head.number or index >= len(lines) or not title.rstrip().endswith("令"):
-        return index
-    found = m.ORDER_NUMBER.match(lines[index].text)
-    if not found:
-        return index
-    head.number = f"{clean_title(title)}第{int(found['seq'])}号"
-    head.number_text = lines[index].text
-    head.blocks.append(Paragraph(lines[index].text, lines[index].number, "number"))
-    return _next_text(lines, index + 1)
-
-
-def _read_number(lines: list[Line], index: int, head: _Head) -> int:
-    if index < len(lines):
-        number = m.match_number_line(lines[index].text)
-        if number:
-            if head.number is None:
-                head.number, head.number_text = number, lines[index].text
-            head.blocks.append(Paragraph(lines[index].text, lines[index].number, "number"))
-            return _next_text(lines, index + 1)
-    return index
-
-
-def _find_title(lines: list[Line], index: int) -> tuple[list[Line], int]:
-    taken: list[Line] = []
-    while index < len(lines) and len(taken) < MAX_TITLE_LINES:
-        text = lines[index].text
-        if not text:
-            index += 1
-            continue
-        if not _title_like(text) or m.match_number_line(text) or m.ADDRESSEES.match(text):
-            break
-        if m.INTERPRETED_SOURCE.match(text) or m.CLOSING_NOTE.match(text) or m.META_LINE.match(text) or "，" in text:
-            break
-        if taken and m.ORDER_NUMBER.match(text) and taken[-1].text.endswith("令"):
-            break
-        taken.append(lines[index])
-        index += 1
-        if m.TITLE_WITH_NUMBER.match(text) and m.match_number_line(m.TITLE_WITH_NUMBER.match(text)["number"]):
-            break
-    return taken, index
-
-
-def _read_source(lines: list[Line], index: int, head: _Head) -> int:
-    """A 解读's ``政策文件：title（文号）`` line, possibly wrapped over several lines."""
-    if index >= len(lines) or not m.INTERPRETED_SOURCE.match(lines[index].text):
-        return index
-    start = index
-    text = lines[index].text
-    index += 1
-    while m.find_numbers(text) == [] and index < len(lines) and lines[index].text and index - start < 3:
-        text += lines[index].text
-        index += 1
-    body = m.INTERPRETED_SOURCE.match(text)["rest"]
-    numbers = m.find_numbers(body)
-    head.interprets = numbers[-1] if numbers else None
-    source = re.sub(r"[（(][^（()）]*〔\d{4}〕[^（()）]*[)）]\s*$", "", body).strip()
-    head.source_title = clean_title(source) or None
-    head.blocks.append(Paragraph(text, lines[start].number, "source"))
-    return _next_text(lines, index)
-
-
-def _split_addressees(text: str) -> tuple[str, ...]:
-    parts, depth, current = [], 0, ""
-    for ch in text:
-        if ch in "（(〔【":
-            depth += 1
-        elif ch in "）)〕】":
-            depth -= 1
-        if ch in "，,；;" and depth <= 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    return tuple(part.strip() for part in parts if part.strip())
 
 
 def _find_signature(lines: list[Line]) -> tuple[int, int, Signature] | None:
@@ -300,70 +129,92 @@ def _expected_policies(title: str, blocks: list[Block]) -> set[str]:
 
 def _read_after(lines: list[Line], expected: set[str], anchors: Anchors, joins: list[Join]) -> list[Block]:
     """What follows the signature: notes, enclosed policies and attachments."""
-    out: list[Block] = []
-    pending: list[Line] = []
-    part: dict | None = None
-    counters = {"policy": 0, "attachment": 0}
+    return _AfterSignature(expected, anchors, joins).read(lines)
 
-    def flush() -> None:
-        nonlocal pending
-        if part is None:
-            out.extend(parse_blocks(pending, anchors, joins))
-        else:
-            anchors.scope = part["anchor"]
-            part["children"].extend(parse_blocks(pending, anchors, joins))
-            anchors.scope = None
-        pending = []
 
-    def open_part(role: str, title_line: Line, label: str | None) -> None:
-        nonlocal part
-        flush()
-        close()
-        counters[role] += 1
-        anchor = anchors.claim(("part-" if role == "policy" else "att-") + str(counters[role]))
-        part = {"role": role, "title": clean_title(title_line.text), "label": label, "anchor": anchor,
-                "line": title_line.number, "children": [], "title_text": title_line.text}
+class _AfterSignature:
+    """Reads what follows the signature into blocks and parts (印发的文件, 附件), one line at a time.
 
-    def close() -> None:
-        nonlocal part
-        if part is not None:
-            children = part.pop("children")
-            out.append(Part(children=tuple(children), **part))
-            part = None
+    Lines collect in ``pending`` until something opens a part or stands alone; they are then parsed as
+    running text into the open part, or into the document when no part is open.
+    """
 
-    index = 0
-    while index < len(lines):
+    def __init__(self, expected: set[str], anchors: Anchors, joins: list[Join]):
+        self.expected = expected
+        """Compact titles of the policies the notice says it issues (印发《…》)."""
+        self.anchors = anchors
+        self.joins = joins
+        self.out: list[Block] = []
+        self.pending: list[Line] = []
+        self.part: dict | None = None
+        """The part being read: the fields of a :class:`Part`, its children still a list."""
+        self.counters = {"policy": 0, "attachment": 0}
+
+    def read(self, lines: list[Line]) -> list[Block]:
+        index = 0
+        while index < len(lines):
+            index = self._line(lines, index)
+        self._flush()
+        self._close()
+        return self.out
+
+    def _line(self, lines: list[Line], index: int) -> int:
+        """Read the line at ``index``; returns the index of the next line to read."""
         line = lines[index]
         text = line.text
-        if not text:
-            pending.append(line)
-            index += 1
-            continue
-        label = m.ATTACHMENT_LABEL.match(text)
-        if label:
+        if text and m.ATTACHMENT_LABEL.match(text):
             following = _next_text(lines, index + 1)
             if following < len(lines) and _title_like(lines[following].text):
-                open_part("attachment", lines[following], text)
-                index = following + 1
-                continue
-        if m.CLOSING_NOTE.match(text) and part is None:
-            flush()
-            out.append(Paragraph(text, line.number, "note"))
-            index += 1
-            continue
-        starts_policy = _title_like(text) and (
-            (part is None and not out_has_content(out, pending)) or
-            (compact(text) in expected and (part is None or compact(part["title"]) != compact(text)))
-        )
-        if starts_policy:
-            open_part("policy", line, None)
-            index += 1
-            continue
-        pending.append(line)
-        index += 1
-    flush()
-    close()
-    return out
+                self._open("attachment", lines[following], text)
+                return following + 1
+        role = _standalone_role(text) if text and self.part is None else None
+        if role:
+            self._flush()
+            self.out.append(Paragraph(text, line.number, role))
+        elif text and self._starts_policy(text):
+            self._open("policy", line, None)
+        else:
+            self.pending.append(line)
+        return index + 1
+
+    def _starts_policy(self, text: str) -> bool:
+        """A title-like line opens an enclosed policy: the first thing after the signature, or a title
+        the notice names that is not the open part's own."""
+        if not _title_like(text):
+            return False
+        if self.part is None and not out_has_content(self.out, self.pending):
+            return True
+        return compact(text) in self.expected and (self.part is None or compact(self.part["title"]) != compact(text))
+
+    def _flush(self) -> None:
+        if self.part is None:
+            self.out.extend(parse_blocks(self.pending, self.anchors, self.joins))
+        else:
+            self.anchors.scope = self.part["anchor"]
+            self.part["children"].extend(parse_blocks(self.pending, self.anchors, self.joins))
+            self.anchors.scope = None
+        self.pending = []
+
+    def _open(self, role: str, title_line: Line, label: str | None) -> None:
+        self._flush()
+        self._close()
+        self.counters[role] += 1
+        anchor = self.anchors.claim(("part-" if role == "policy" else "att-") + str(self.counters[role]))
+        self.part = {"role": role, "title": clean_title(title_line.text), "label": label, "anchor": anchor,
+                     "line": title_line.number, "children": [], "title_text": title_line.text}
+
+    def _close(self) -> None:
+        if self.part is not None:
+            children = self.part.pop("children")
+            self.out.append(Part(children=tuple(children), **self.part))
+            self.part = None
+
+
+def _standalone_role(text: str) -> str | None:
+    """附注 (``（此件公开发布）``) or a website's page tools (``【打印】【关闭】``): lines of their own."""
+    if WEB_OTHER.match(text):
+        return "meta"
+    return "note" if m.CLOSING_NOTE.match(text) else None
 
 
 def out_has_content(out: list[Block], pending: list[Line]) -> bool:
@@ -392,12 +243,58 @@ def _attachments(blocks: list[Block]) -> tuple[dict, ...]:
     return tuple(result)
 
 
+def _kind_of_section(layout: Layout, section: str | None) -> str | None:
+    kind = layout.section_kinds().get(section or "")
+    return {"appointments": m.APPOINTMENT, "interpretations": m.INTERPRETATION}.get(kind or "")
+
+
+def _issuer(signature: Signature | None, title: str, doc_type: str | None, head, layout: Layout) -> str | None:
+    """发文机关: the signing organ, else the organ the title names, a website's 发文机关 label, or the
+    organ whose 机关代字 the 文号 carries."""
+    organs = [name for name in (signature.issuers if signature else ()) if m.ORGAN.match(name)]
+    if organs:
+        return organs[0]
+    return _issuer_from_title(title, doc_type) or _issuer_from_meta(head.meta) or _issuer_from_number(layout, head.number)
+
+
+def _issuer_from_meta(meta: dict) -> str | None:
+    """发布机构/发文机关 of a website's label lines, when it names one organ."""
+    for label in ("发文机关", "发布机构", "发布部门", "发文单位"):
+        value = meta.get(label, "")
+        if value and m.ORGAN.match(value) and " " not in value.strip():
+            return value.strip()
+    return None
+
+
+def _date_from_meta(meta: dict) -> date | None:
+    """成文日期 of a website's label lines (not 发布日期: publication is not signature)."""
+    for label in ("成文日期", "发文日期", "印发日期"):
+        value = meta.get(label, "").strip()
+        found = _ISO_DATE.match(value)
+        if found:
+            try:
+                return date(int(found["y"]), int(found["m"]), int(found["d"]))
+            except ValueError:
+                return None
+        if m.match_date(value):
+            return m.match_date(value)
+    return None
+
+
+def _issuer_from_number(layout: Layout, number: str | None) -> str | None:
+    """The organ whose 机关代字 the 文号 carries (``豫政办〔2019〕5号`` → 河南省人民政府办公厅)."""
+    found = m.NUMBER_LINE.match(number) if number else None
+    return layout.issuer_of(found["code"]) if found else None
+
+
 def _issuer_from_title(title: str, doc_type: str | None) -> str | None:
     """The organ a title names: the part before 关于, or the organ of an order (……人民政府令)."""
     if doc_type == "解读":
         return None
     if "关于" in title:
         prefix = title.split("关于", 1)[0]
+    elif "任免" in title:
+        prefix = title.split("任免", 1)[0]  # 河南省人民政府任免国家工作人员
     elif title.endswith("令"):
         prefix = title[:-1]
     else:

@@ -42,7 +42,7 @@ LIST_ARTIFACT = re.compile(r"^-[ \u3000]+(?=\S)")
 """``- 111. …``: a bullet the text extraction put before a numbered line."""
 
 LEAD_IN = re.compile(r"^——")
-TOC_HEADING = re.compile(r"^目[\s\u3000]*录$")
+TOC_HEADING = re.compile(r"^目[\s\u3000]*录(?:[\s\u3000]*(?:CONTENTS|Contents))?$")
 TOC_SECTION = re.compile(r"^【(?P<name>[^】]+)】$")
 TOC_ENTRY = re.compile(
     r"^(?P<title>[^\t]*?[^\s.…·．-])(?:[ \u3000]*\t[\t ]*|[ \u3000]*[.…·．]{3,}[ \u3000]*|[ \u3000]{2,})(?P<page>\d{1,4})$"
@@ -53,13 +53,17 @@ MASTHEAD_START = re.compile(r"^《[^》]*公报》$|^编[\s\u3000]*委[\s\u3000]
 MASTHEAD_END = re.compile(r"^[（(]内部资料[^)）]*[)）]$")
 ISSUE_NUMBER = re.compile(r"第\s*(?P<no>\d{1,3})\s*号\s*[（(]\s*总第\s*(?P<total>\d{1,5})\s*号\s*[)）]")
 
+_NUMBER_OPEN = "〔\\[［【(（"
+_NUMBER_CLOSE = "〕\\]］】)）"
+"""Brackets printed around a 文号's year: 〔〕 is the standard (GB/T 9704), the others are variants
+that real texts carry; the canonical 文号 always has 〔〕."""
 NUMBER_CORE = (
-    rf"(?P<code>[{HAN}]{{1,12}}?)[\s\u3000]*[〔\[［【](?P<year>\d{{4}})[〕\]］】]"
+    rf"(?P<code>[{HAN}]{{1,12}}?)[\s\u3000]*[{_NUMBER_OPEN}](?P<year>\d{{4}})[{_NUMBER_CLOSE}]"
     r"[\s\u3000]*(?P<seq>\d{1,5})[\s\u3000]*号"
 )
 NUMBER_LINE = re.compile(rf"^[（(]?[\s\u3000]*{NUMBER_CORE}[\s\u3000]*[)）]?$")
 NUMBER_IN_TEXT = re.compile(
-    rf"(?P<code>[{HAN}]{{1,8}})[\s\u3000]*[〔\[［【](?P<year>\d{{4}})[〕\]］】]"
+    rf"(?P<code>[{HAN}]{{1,8}})[\s\u3000]*[{_NUMBER_OPEN}](?P<year>\d{{4}})[{_NUMBER_CLOSE}]"
     r"[\s\u3000]*(?P<seq>\d{1,5})[\s\u3000]*号"
 )
 # Words that end a sentence part before a 文号 that is cited without brackets.
@@ -70,8 +74,10 @@ DATE_CHINESE = re.compile(
     r"^(?P<y>[〇○零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*(?P<m>[一二三四五六七八九十]{1,2})[\s\u3000]*月"
     r"[\s\u3000]*(?P<d>[一二三四五六七八九十]{1,3})[\s\u3000]*日$"
 )
+# Linear time on any line (issue 10): the organ ends with a visible character and each run of
+# spaces is taken possessively (*+, ++), so a long run of spaces is scanned once, not once per position.
 SIGNED_DATE = re.compile(
-    r"^(?P<organ>\S.*?)[\s\u3000]+(?P<date>\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2}[\s\u3000]*月[\s\u3000]*\d{1,2}[\s\u3000]*日"
+    r"^(?P<organ>\S(?:.*?\S)?)[\s\u3000]++(?P<date>\d{4}[\s\u3000]*+年[\s\u3000]*+\d{1,2}[\s\u3000]*+月[\s\u3000]*+\d{1,2}[\s\u3000]*+日"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
 """署名 and 成文日期 printed on one line: ``三门峡市人民政府　2018年12月17日``."""
@@ -81,7 +87,7 @@ SIGNER = re.compile(
     rf"^(?:市长|副市长|代市长|省长|县长|区长|主任|局长|书记|主席)[\s\u3000]+[{HAN}·]{{2,5}}$"
 )
 """A signing official's line (市长　张三), as orders and some notices are signed."""
-TITLE_WITH_NUMBER = re.compile(r"^(?P<title>.+?)[\s\u3000]*(?P<number>[（(][^（()）]*〔\d{4}〕[^（()）]*[)）])$")
+TITLE_WITH_NUMBER = re.compile(r"^(?P<title>.*?\S)[\s\u3000]*+(?P<number>[（(][^（()）]*〔\d{4}〕[^（()）]*[)）])$")
 """A title followed by its 文号 in brackets on the same line."""
 ADDRESSEES = re.compile(r"^[^。！？；]{2,200}[：:]$")
 ATTACHMENT_LABEL = re.compile(r"^附[\s\u3000]*件[\s\u3000]*(?P<n>\d{0,2})[\s\u3000]*$")
@@ -108,6 +114,13 @@ CLOSERS = "”’」』）)】》〕"
 DOCUMENT_TYPES = (
     "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要",
 )
+"""The 15 文种 of 《党政机关公文处理工作条例》."""
+APPOINTMENT = "任免"
+"""The kind of a 人事任免 notice, printed in gazettes as a document of its own though it is no 文种."""
+INTERPRETATION = "解读"
+"""The kind of a 政策解读."""
+GAZETTE_KINDS = (APPOINTMENT, INTERPRETATION)
+"""Kinds of gazette item beyond the 15 文种."""
 
 
 @dataclass(frozen=True)
@@ -188,8 +201,8 @@ def match_date(text: str) -> date | None:
 
 
 def canonical_number(code: str, year: str, seq: str) -> str:
-    """The 文号 in its standard form: ``三政办〔2018〕41号``."""
-    return f"{code}〔{year}〕{int(seq)}号"
+    """The 文号 in its standard form: ``三政办〔2018〕41号`` (ASCII digits, 〔〕, no spaces)."""
+    return f"{code}〔{int(year):04d}〕{int(seq)}号"
 
 
 def match_number_line(text: str) -> str | None:
@@ -203,7 +216,7 @@ def match_number_line(text: str) -> str | None:
 def find_numbers(text: str) -> list[str]:
     """Every 文号 mentioned in ``text``, canonical, in order of appearance."""
     numbers: list[str] = []
-    if not any(bracket in text for bracket in "〔[［【"):
+    if not any(bracket in text for bracket in "〔[［【(（"):
         return numbers
     for found in NUMBER_IN_TEXT.finditer(text):
         code = found["code"]

@@ -9,16 +9,21 @@ Guarantees that later stages may rely on:
   whitespace (ASCII, full-width space, form feed) removed, and ``indent`` records how much
   leading whitespace there was, so nothing is deleted without a trace;
 * characters are never folded (no NFKC): ``（`` stays ``（``;
-* the text holds no NUL byte and no other C0 control character except TAB.
+* the text holds no NUL byte and no other C0 control character except TAB (refused); vertical tab,
+  form feed, C1 controls, bidi controls, zero-width characters and non-characters are removed
+  with a warning per line (:mod:`gazette.parse.characters`).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass
 
-from gazette.errors import ParseError
+from gazette.errors import ParseError, Warning
+from gazette.parse.characters import remove_unseen
 
 # The 300 most frequent characters of official Chinese prose. A GB18030 decode of text in
 # another encoding (Big5, Shift-JIS) yields valid but rare characters; real text is mostly
@@ -51,6 +56,8 @@ class Line:
     """The line without leading and trailing whitespace."""
     indent: int
     """How many whitespace characters ``text`` lost at its start."""
+    after_break: bool = False
+    """True for the first text line after removed page furniture: a page turn precedes it."""
 
     @property
     def blank(self) -> bool:
@@ -67,23 +74,53 @@ class Source:
     """The encoding the bytes were read with: ``utf-8``, ``utf-8-sig`` or ``gb18030``."""
     lines: tuple[Line, ...]
     """Every line of the file, blank ones included."""
+    warnings: tuple[Warning, ...] = ()
+    """Characters removed while decoding (:mod:`gazette.parse.characters`), by line."""
 
 
-_STRIP = " \t\u3000\f\v\u00a0\ufeff"
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_STRIP = "".join(chr(code) for code in range(0x3001) if chr(code).isspace() and chr(code) != "\n") + "\u3000\ufeff"
+"""Every Unicode space (ASCII, full-width, no-break, em and thin spaces …) and the BOM."""
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+"""An issue is a few hundred KB; a larger input is a mistake (or /dev/zero), not a gazette."""
+_KINDS = ((stat.S_ISDIR, None), (stat.S_ISFIFO, "是命名管道（FIFO）"), (stat.S_ISCHR, "是字符设备"),
+          (stat.S_ISBLK, "是块设备"), (stat.S_ISSOCK, "是套接字"))
 
 
 def read_source(path: str) -> Source:
-    """Read and decode ``path``; raise :class:`ParseError` for anything that is not text."""
-    if os.path.isdir(path):
-        raise ParseError(path, "是文件夹，不是文本文件")
+    """Read and decode ``path``; raise :class:`ParseError` for anything that is not text.
+
+    Only a regular file is read, never through a symbolic link (a link in gazettes/ could publish
+    /etc/passwd), and never more than :data:`MAX_SOURCE_BYTES`; a FIFO or a device is refused
+    before any read, so nothing hangs or fills the memory.
+    """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         raise ParseError(path, "文件不存在") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ParseError(path, "是符号链接；只读取普通文件，请把原文件本身放在这里") from None
+        if exc.errno == errno.EISDIR:
+            raise ParseError(path, "是文件夹，不是文本文件") from None
         raise ParseError(path, f"无法读取（{exc.strerror or exc}）") from None
+    info = os.fstat(handle)
+    for test, what in _KINDS:
+        if test(info.st_mode):
+            os.close(handle)
+            raise ParseError(path, f"{what}，不是普通文本文件" if what else "是文件夹，不是文本文件")
+    with os.fdopen(handle, "rb") as opened:
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise ParseError(path, f"有 {info.st_size // (1024 * 1024)} MB，超过上限 "
+                             f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB；一期公报通常只有几百 KB")
+        try:
+            data = opened.read(MAX_SOURCE_BYTES + 1)
+        except OSError as exc:
+            raise ParseError(path, f"无法读取（{exc.strerror or exc}）") from None
+    if len(data) > MAX_SOURCE_BYTES:  # it grew while being read
+        raise ParseError(path, f"超过上限 {MAX_SOURCE_BYTES // (1024 * 1024)} MB")
     return decode(path, data)
 
 
@@ -100,6 +137,7 @@ def decode(file: str, data: bytes) -> Source:
     text, encoding = _decode_text(file, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_controls(file, text)
+    text, removed = remove_unseen(file, text)
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip(_STRIP)
@@ -107,7 +145,9 @@ def decode(file: str, data: bytes) -> Source:
         lines.append(Line(number, raw, stripped, indent))
     if lines and lines[-1].raw == "" and len(lines) > 1:
         lines.pop()  # the newline that ends the last line does not start another
-    return Source(file, encoding, tuple(lines))
+    if not any(line.text for line in lines):
+        raise ParseError(file, "是空文件")  # only spaces or characters removed above: nothing to publish
+    return Source(file, encoding, tuple(lines), tuple(removed))
 
 
 def _decode_text(file: str, data: bytes) -> tuple[str, str]:

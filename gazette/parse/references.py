@@ -17,7 +17,7 @@ from pypinyin import Style, lazy_pinyin  # noqa: E402
 
 from gazette.parse import markers as m
 from gazette.errors import Warning
-from gazette.model import Document, OrderedList, Paragraph, Part, Section, Table
+from gazette.model import Document, OrderedList, Paragraph, Part, Section, Table, walk
 
 _NUMBER = re.compile(r"^(?P<code>.+)〔(?P<year>\d{4})〕(?P<seq>\d+)号$")
 
@@ -73,17 +73,35 @@ def assign_slugs(documents, file: str, warnings: list[Warning]) -> list[Document
     return out
 
 
+def normalized_numbers(documents, file: str) -> list[Warning]:
+    """A warning for each 文号 printed other than in its canonical form (full-width digits, （） or [] for
+    〔〕, spaces, leading zeros): the page and the data carry the canonical form, the text stays as printed."""
+    warnings = []
+    for document in documents:
+        if not document.number or not document.number_text:
+            continue
+        printed = document.number_text.strip(" \u3000")
+        if printed[:1] in "（(" and printed[-1:] in ")）":
+            printed = printed[1:-1].strip(" \u3000")  # a 文号 in brackets under the title, as printed
+        if printed == document.number or (printed.startswith("第") and document.number.endswith(printed)):
+            continue  # an order's 第707号 under its title: cited as 中华人民共和国国务院令第707号
+        line = next((block.line for block in document.body
+                     if isinstance(block, Paragraph) and block.role == "number"), document.line)
+        warnings.append(Warning(file, line, "number-normalized",
+                                f"文号「{document.number_text}」按规范写法记为「{document.number}」"
+                                "（全角数字、括号或空格已统一；正文按原样保留）"))
+    return warnings
+
+
 def texts(blocks):
     """Every text of a body, in reading order (for searching 文号 and for checks)."""
-    for block in blocks:
+    for block, _ in walk(blocks):
         if isinstance(block, Paragraph):
             yield block.line, block.text
         elif isinstance(block, Section):
             yield block.line, " ".join(x for x in (block.label, block.heading, block.text) if x)
-            yield from texts(block.children)
         elif isinstance(block, Part):
             yield block.line, block.title
-            yield from texts(block.children)
         elif isinstance(block, Table):
             yield block.line, "\t".join(block.header)
             for offset, row in enumerate(block.rows, start=1):

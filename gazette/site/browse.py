@@ -8,7 +8,10 @@ from typing import Callable
 
 from pypinyin import lazy_pinyin
 
-from gazette.model import Part, Section
+from gazette.model import Section, walk
+from gazette.site.display import display
+from gazette.site.gov import column_meta
+from gazette.site.labels import cited, cn_date, issue_number
 from gazette.site.markdown import escape, front_matter
 
 TYPE_ORDER = ("决议", "决定", "命令（令）", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
@@ -24,34 +27,23 @@ def anchor_of(name: str) -> str:
 
 def outline_counts(blocks) -> dict:
     """How many chapters (章) and articles (条) a body has, for the page's outline summary."""
-    counts: Counter = Counter()
-
-    def walk(items):
-        for block in items:
-            if isinstance(block, Section):
-                counts[block.marker] += 1
-                walk(block.children)
-            elif isinstance(block, Part):
-                walk(block.children)
-
-    walk(blocks)
+    counts = Counter(block.marker for block, _ in walk(blocks) if isinstance(block, Section))
     return {"chapters": counts["chapter"], "articles": counts["article"]}
 
 
-def _date(value) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 def _entry(gazette, document, path: str, page: str) -> str:
     link = posixpath.relpath(path, posixpath.dirname(page))
-    facts = [escape(x) for x in (document.number, _date(document.date)) if x]
+    facts = [escape(x) for x in (document.number, cn_date(document.date)) if x]
     if gazette.issue is not None:
-        facts.append(f"{gazette.issue.year}年第{gazette.issue.no}号")
+        facts.append(f"{gazette.issue.year}年{issue_number(gazette.issue)}")
     return f"- [{escape(document.title)}]({link})" + (f"（{'，'.join(facts)}）" if facts else "")
 
 
 def _grouped_page(title: str, anchor: str, intro: str, groups: dict, page: str, path_of) -> str:
-    lines = [front_matter({"title": title}), f"# {title} {{: #{anchor} }}\n", intro + "\n"]
+    meta = {"title": title, **column_meta(title, intro, [title, *list(groups)[:8]], "政策文件")}
+    lines = [front_matter(meta), f"# {title} {{: #{anchor} }}\n", intro + "\n"]
     lines.append(" · ".join(f"[{escape(name)}（{len(items)}）](#{anchor_of(name)})" for name, items in groups.items())
                  + "\n")
     for name, items in groups.items():
@@ -83,7 +75,8 @@ def browse_pages(archive, path_of: Callable) -> dict[str, str]:
 
 def interpretations_page(archive, path_of: Callable) -> str:
     page = "browse/interpretations.md"
-    lines = [front_matter({"title": "政策解读"}), "# 政策解读 {: #interpretations }\n",
+    meta = {"title": "政策解读", **column_meta("政策解读", "全部政策解读，及其解读的政策文件。", ["政策解读"], "政策解读")}
+    lines = [front_matter(meta), "# 政策解读 {: #interpretations }\n",
              "全部政策解读，及其解读的政策文件。\n"]
     for gazette, document in archive.documents():
         if document.type != "解读":
@@ -96,5 +89,6 @@ def interpretations_page(archive, path_of: Callable) -> str:
                 target = posixpath.relpath(url.rstrip("/") + ".md", "browse")
                 lines.append(f"    - 政策文件：[{number}]({target})")
             else:
-                lines.append(f"    - 政策文件：{number}（本库尚未收录）")
+                title = display(document.source_title) if document.source_title else None
+                lines.append(f"    - 政策文件：{escape(cited(document.interprets, title))}")
     return "\n".join(lines) + "\n"

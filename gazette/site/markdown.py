@@ -14,16 +14,24 @@ from contextvars import ContextVar
 import yaml
 
 from gazette.site.citations import Linker, link_numbers
+from gazette.site.display import display, keep_together
 from gazette.model import Document, Issue, OrderedList, Paragraph, Part, Section, Signature, Table
 
-_ESCAPE = re.compile(r"([\\`*_\[\]{}|#])")
-_LINE_START = re.compile(r"^(\s*)([-+>=:]|\d+(?=[.)]))")
+_ESCAPE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]{}|#"})
+"""A backslash before each character Markdown (and the tables extension) would read as markup."""
+_LINE_START = re.compile(r"^(\s*)([-+!]|\d+(?=[.)]))")
+# Characters that start block syntax at a line start but that Python-Markdown does not unescape
+# after a backslash (``\===`` would show the backslash): a character reference shows the character.
+_LINE_START_ENTITY = {"=": "&#61;", ":": "&#58;"}
 
 
 def escape(text: str) -> str:
-    """Escape ``text`` so Markdown shows it literally."""
+    """Escape ``text`` so Markdown shows it literally: the rendered page shows exactly ``text``."""
     text = html.escape(text, quote=False)
-    text = _ESCAPE.sub(r"\\\1", text)
+    text = text.translate(_ESCAPE)
+    body = text.lstrip()
+    if body[:1] in _LINE_START_ENTITY:
+        return text[: len(text) - len(body)] + _LINE_START_ENTITY[body[0]] + body[1:]
     found = _LINE_START.match(text)
     if found:
         mark = found.group(2)
@@ -39,8 +47,9 @@ _LINKER: ContextVar[Linker | None] = ContextVar("linker", default=None)
 
 
 def inline(text: str) -> str:
-    """Escaped running text, with the 文号 that the current page's linker resolves as links."""
-    return link_numbers(escape(text), _LINKER.get())
+    """Escaped display text (:mod:`gazette.site.display`), with the 文号 that the current page's linker
+    resolves as links."""
+    return link_numbers(keep_together(escape(display(text))), _LINKER.get())
 
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -131,7 +140,7 @@ def _section(block: Section, level: int) -> list[str]:
     gap = " " if block.label[-1] in "章节条.．" else ""
     cls = f"mark-{block.marker}"
     if block.heading is not None:
-        out = [_heading(level, f"{label}{gap}{escape(block.heading)}", block.anchor, cls)]
+        out = [_heading(level, f"{label}{gap}{keep_together(escape(display(block.heading)))}", block.anchor, cls)]
     elif block.marker == "article":
         out = [_heading(level, label, block.anchor, cls)]
         if block.text:
@@ -147,7 +156,7 @@ _CELL_ENTITIES = str.maketrans({"[": "&lsqb;", "]": "&rsqb;", "{": "&lcub;", "}"
 
 def _cell(text: str) -> str:
     """Cell text for a raw HTML table: escaped, and without brackets that read as Markdown markup."""
-    return html.escape(text, quote=False).translate(_CELL_ENTITIES)
+    return keep_together(html.escape(display(text), quote=False).translate(_CELL_ENTITIES))
 
 
 def _table(block: Table, level: int) -> list[str]:
@@ -168,20 +177,27 @@ def _table(block: Table, level: int) -> list[str]:
     return ["\n".join(rows) + "\n"]
 
 
+LONG_LIST = 20
+"""A list of at least this many short entries (the 134 companies) flows in columns on wide screens."""
+SHORT_ENTRY = 40
+
+
 def _list(block: OrderedList, level: int) -> list[str]:
     lines = [f"{item.number}. {inline(item.text)}" for item in block.items]
+    if len(block.items) >= LONG_LIST and max(len(item.text) for item in block.items) <= SHORT_ENTRY:
+        return ['<div class="gz-columns" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"]
     return ["\n".join(lines) + "\n"]
 
 
 def _signature(block: Signature, level: int) -> list[str]:
-    lines = [escape(issuer) for issuer in block.issuers] + [escape(block.date_text)]
+    lines = [escape(issuer) for issuer in block.issuers] + [escape(display(block.date_text))]
     return ["  \n".join(lines) + "\n{: .signature }\n"]
 
 
 def _part(block: Part, level: int) -> list[str]:
     out = []
     if block.label:
-        out.append(f"{escape(block.label)}\n{{: .attachment-label }}\n")
+        out.append(f"{escape(display(block.label))}\n{{: .attachment-label }}\n")
     cls = "attachment-title" if block.role == "attachment" else "policy-title"
     out.append(_heading(level, escape(block.title), block.anchor, cls))
     out.extend(render_blocks(block.children, level + 1))

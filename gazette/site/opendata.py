@@ -10,58 +10,50 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from datetime import date
-from xml.etree import ElementTree as ET
 
-import yaml
-
-from gazette.archive import Archive, url_of
-from gazette.parse.markers import DOCUMENT_TYPES
+from gazette.archive import Archive
+from gazette.paths import document_url, issue_dir, record_path
+from gazette.parse.markers import DOCUMENT_TYPES, GAZETTE_KINDS
 from gazette.model import Document, Gazette
 from gazette.site.markdown import front_matter
+from gazette.site.validity import STATUSES
 
-PUBLISHER = "三门峡市人民政府办公室"
-GAZETTE = "三门峡市人民政府公报"
-LICENCE = (f"本数据为政府公开发布的信息，可自由复制、引用，请注明来源：{PUBLISHER}《{GAZETTE}》。"
-           f" Published for free re-use; please credit {PUBLISHER} (Sanmenxia Municipal People's "
-           "Government Office), Gazette of the People's Government of Sanmenxia City.")
-TYPES = tuple("命令（令）" if kind == "命令" else kind for kind in DOCUMENT_TYPES) + ("解读",)
-"""文种 values a document may carry: the 15 of 《党政机关公文处理工作条例》 and 解读."""
+TYPES = tuple("命令（令）" if kind == "命令" else kind for kind in DOCUMENT_TYPES) + GAZETTE_KINDS
+"""文种 values a document may carry: the 15 of 《党政机关公文处理工作条例》, 任免 and 解读."""
 
-ATOM = "http://www.w3.org/2005/Atom"
-TAG = "tag:smx.gov.cn,2019:gazette/"
-"""Prefix of the feed's permanent ids; independent of where the site is hosted."""
-FEED_ISSUES = 12
-"""The feed carries the documents of the newest issues only; documents.json has them all."""
-TIMEZONE = "+08:00"
-"""Dates in the gazette are China Standard Time; Atom needs a full date-time."""
 
 CSV_COLUMNS = ("number", "date", "issuer", "type", "title", "issue_year", "issue_no", "issue_total",
                "issue_date", "section", "page", "last_page", "url", "record", "addressees",
-               "interprets", "interpretations", "cites")
+               "interprets", "interpretations", "cites", "published", "index_number", "topic", "status",
+               "effective", "expires", "keywords")
 LIST_SEPARATOR = "; "
 
 
-def record_path(gazette: Gazette, document: Document) -> str:
-    """Path under ``docs/`` of a document's own JSON record: ``data/records/2019-2-sz-2018-29.json``."""
-    if gazette.issue is None:
-        return f"data/records/documents-{document.slug}.json"
-    return f"data/records/{gazette.issue.year}-{gazette.issue.no}-{document.slug}.json"
+def licence(identity) -> str:
+    """The re-use terms, crediting the publisher and the gazette of ``gazette.yml``."""
+    english = f" Published for free re-use; please credit {identity.publisher}" \
+              + (f", {identity.english}." if identity.english else ".")
+    return f"本数据为政府公开发布的信息，可自由复制、引用，请注明来源：{identity.publisher}《{identity.gazette}》。{english}"
 
 
-def data_files(archive: Archive, config: str | None = "mkdocs.yml") -> dict[str, str | bytes]:
-    """Every open-data file by path under ``docs/``; ``config`` may give the site's ``site_url``."""
-    records = [document_record(archive, gazette, document) for gazette, document in archive.documents()]
+def data_files(archive: Archive, site=None) -> dict[str, str | bytes]:
+    """Every open-data file by path under ``docs/``; ``site`` (configuration and facts) defaults to gazette.yml's."""
+    from gazette.site.context import site_for
+    from gazette.site.feed import feed_xml
+
+    site = site or site_for(archive)
+    identity = site.identity
+    head = {"publisher": identity.publisher, "licence": licence(identity)}
+    records = [document_record(archive, gazette, document, site.facts.of(gazette, document))
+               for gazette, document in archive.documents()]
     files: dict[str, str | bytes] = {
-        "data/documents.json": dump({"publisher": PUBLISHER, "licence": LICENCE, "schema": "schema.json",
-                                     "documents": records}),
-        "data/issues.json": dump({"publisher": PUBLISHER, "licence": LICENCE,
-                                  "issues": [issue_record(g) for g in archive.gazettes if g.issue]}),
+        "data/documents.json": dump({**head, "schema": "schema.json", "documents": records}),
+        "data/issues.json": dump({**head, "issues": [issue_record(g) for g in archive.gazettes if g.issue]}),
         "data/documents.csv": documents_csv(records),
         "data/schema.json": dump(SCHEMA, readable=True),
-        "data/index.md": OPEN_DATA_PAGE,
-        "feed.xml": feed_xml(archive, site_url(config)),
+        "data/index.md": open_data_page(identity),
+        "feed.xml": feed_xml(archive, site),
     }
     for record in records:
         files[record["record"]] = dump(record)
@@ -79,7 +71,7 @@ def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def document_record(archive: Archive, gazette: Gazette, document: Document) -> dict:
+def document_record(archive: Archive, gazette: Gazette, document: Document, facts) -> dict:
     """The machine-readable metadata of one document, in a reader's order."""
     issue = gazette.issue
     return {
@@ -93,7 +85,7 @@ def document_record(archive: Archive, gazette: Gazette, document: Document) -> d
         "section": document.section,
         "page": document.page,
         "pages": list(document.pages) if document.pages else None,
-        "url": url_of(gazette, document),
+        "url": document_url(gazette, document),
         "record": record_path(gazette, document),
         "addressees": list(document.addressees),
         "interprets": document.interprets,
@@ -101,6 +93,7 @@ def document_record(archive: Archive, gazette: Gazette, document: Document) -> d
         "interpretations": [link(item) for item in document.interpretations],
         "cites": list(document.cites),
         "cited_by": [link(item) for item in document.cited_by],
+        **facts.to_record(),
     }
 
 
@@ -128,13 +121,13 @@ def issue_record(gazette: Gazette) -> dict:
         document = by_toc.get(entry.line)
         toc.append({"section": entry.section, "title": entry.title, "page": entry.page,
                     "number": document.number if document else None,
-                    "url": url_of(gazette, document) if document else None})
+                    "url": document_url(gazette, document) if document else None})
     return {
         "year": issue.year, "no": issue.no, "total": issue.total, "date": iso(issue.date),
-        "title": issue.title, "url": f"{issue.year}/{issue.no}/",
+        "title": issue.title, "url": issue_dir(issue),
         "masthead": plain(gazette.masthead or {}),
         "toc": toc,
-        "documents": [url_of(gazette, document) for document in gazette.documents],
+        "documents": [document_url(gazette, document) for document in gazette.documents],
     }
 
 
@@ -150,117 +143,24 @@ def documents_csv(records: list[dict]) -> bytes:
                "issue_total": issue.get("total"), "issue_date": issue.get("date"), "last_page": pages[1],
                "addressees": LIST_SEPARATOR.join(record["addressees"]),
                "interpretations": LIST_SEPARATOR.join(item["url"] for item in record["interpretations"]),
-               "cites": LIST_SEPARATOR.join(record["cites"])}
-        writer.writerow(["" if row[column] is None else row[column] for column in CSV_COLUMNS])
+               "cites": LIST_SEPARATOR.join(record["cites"]),
+               "topic": record["topic"]["label"], "status": record["validity"]["status"],
+               "effective": record["validity"]["effective"], "expires": record["validity"]["expires"],
+               "keywords": LIST_SEPARATOR.join(record["keywords"])}
+        writer.writerow([_csv_cell(row[column]) for column in CSV_COLUMNS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def site_url(config: str | None) -> str | None:
-    """``site_url`` from mkdocs.yml when it is set; the feed is valid without it."""
-    if not config or not os.path.exists(config):
-        return None
-    with open(config, encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_ConfigLoader) or {}
-    value = data.get("site_url")
-    return (value.rstrip("/") + "/") if value else None
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml even when it holds ``!!python/name`` or ``!ENV`` tags, as plain values."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def feed_xml(archive: Archive, base: str | None) -> bytes:
-    """An Atom 1.0 feed: the documents of the newest issues, newest issue first.
-
-    Links are relative to the feed (it lives at the site root) unless ``base`` (the site URL)
-    is known; then they are absolute and ``xml:base`` says so too.
-    """
-    ET.register_namespace("", ATOM)
-    gazettes = [g for g in archive.gazettes if g.issue][:FEED_ISSUES] + [g for g in archive.gazettes if not g.issue]
-    dates = [g.issue.date for g in gazettes if g.issue and g.issue.date] \
-        + [d.date for g in gazettes for d in g.documents if d.date]
-    updated = max(dates) if dates else date(1970, 1, 1)
-    feed = ET.Element(_atom("feed"))
-    if base:
-        feed.set("{http://www.w3.org/XML/1998/namespace}base", base)
-    _child(feed, "id", TAG + "feed")
-    _child(feed, "title", f"{GAZETTE} · 最新文件")
-    _child(feed, "subtitle", f"{GAZETTE}各期刊登的文件和政策解读")
-    _child(feed, "updated", _stamp(updated))
-    author = _child(feed, "author")
-    _child(author, "name", PUBLISHER)
-    _child(feed, "rights", LICENCE)
-    _child(feed, "link", rel="self", type="application/atom+xml", href=_href(base, "feed.xml"))
-    _child(feed, "link", rel="alternate", type="text/html", href=_href(base, ""))
-    for gazette in gazettes:
-        for document in gazette.documents:
-            feed.append(_entry(gazette, document, base, updated))
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def _entry(gazette: Gazette, document: Document, base: str | None, fallback: date) -> ET.Element:
-    url = url_of(gazette, document)
-    issue = gazette.issue
-    published = (issue.date if issue else None) or document.date or fallback
-    entry = ET.Element(_atom("entry"))
-    _child(entry, "id", TAG + url.rstrip("/"))
-    _child(entry, "title", f"{document.title}（{document.number}）" if document.number else document.title)
-    _child(entry, "updated", _stamp(published))
-    _child(entry, "published", _stamp(published))
-    if document.issuer:
-        author = _child(entry, "author")
-        _child(author, "name", document.issuer)
-    _child(entry, "link", rel="alternate", type="text/html", href=_href(base, url))
-    _child(entry, "link", rel="describedby", type="application/json",
-           href=_href(base, record_path(gazette, document)))
-    if document.type:
-        _child(entry, "category", term=document.type, label=document.type)
-    _child(entry, "summary", summary(gazette, document))
-    return entry
-
-
-def summary(gazette: Gazette, document: Document) -> str:
-    """``发文字号：…；发文机关：…；成文日期：…；文种：…；刊登：2019年第2号（总第157号）第11页``."""
-    parts = []
-    if document.number:
-        parts.append(f"发文字号：{document.number}")
-    if document.interprets:
-        parts.append(f"政策文件：{document.interprets}")
-    if document.issuer:
-        parts.append(f"发文机关：{document.issuer}")
-    if document.date:
-        parts.append(f"成文日期：{document.date.year}年{document.date.month}月{document.date.day}日")
-    if document.type:
-        parts.append(f"文种：{document.type}")
-    issue = gazette.issue
-    if issue:
-        total = f"（总第{issue.total}号）" if issue.total else ""
-        page = f"第{document.page}页" if document.page else ""
-        parts.append(f"刊登：{issue.year}年第{issue.no}号{total}{page}")
-    return "；".join(parts)
-
-
-def _atom(name: str) -> str:
-    return f"{{{ATOM}}}{name}"
-
-
-def _child(parent: ET.Element, name: str, text: str | None = None, **attributes) -> ET.Element:
-    element = ET.SubElement(parent, _atom(name), {key: attributes[key] for key in sorted(attributes)})
-    if text is not None:
-        element.text = text
-    return element
-
-
-def _href(base: str | None, path: str) -> str:
-    return (base or "") + path if base else (path or "./")
-
-
-def _stamp(day: date) -> str:
-    return f"{day.isoformat()}T00:00:00{TIMEZONE}"
+def _csv_cell(value) -> str | int:
+    """A CSV cell a spreadsheet shows as text: a string starting like a formula gets a leading ``'`` (OWASP)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _nullable(kind: str, **rules) -> dict:
@@ -276,7 +176,7 @@ _LINK = {
 
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": f"{GAZETTE} · documents.json",
+    "title": "documents.json",
     "description": "Metadata of every document printed in the gazette. Dates are ISO 8601; a field the "
                    "text does not give is null. The same document object is each file in data/records/.",
     "type": "object",
@@ -292,10 +192,11 @@ SCHEMA = {
             "type": "object",
             "required": ["number", "date", "issuer", "type", "title", "issue", "section", "page", "pages",
                          "url", "record", "addressees", "interprets", "interprets_url", "interpretations",
-                         "cites", "cited_by"],
+                         "cites", "cited_by", "published", "index_number", "topic", "validity", "keywords",
+                         "description", "interpreted_by", "interpretation_date"],
             "additionalProperties": False,
             "properties": {
-                "number": _nullable("string", description="发文字号, canonical: 三政办〔2018〕41号"),
+                "number": _nullable("string", description="发文字号, canonical: 国办发〔2017〕47号"),
                 "date": _nullable("string", format="date", description="成文日期"),
                 "issuer": _nullable("string", description="发文机关"),
                 "type": {"enum": [*TYPES, None], "description": "文种, or 解读 for a policy interpretation"},
@@ -315,6 +216,32 @@ SCHEMA = {
                 "interpretations": {"type": "array", "items": _LINK, "description": "its 政策解读"},
                 "cites": {"type": "array", "items": {"type": "string"}, "description": "文号 the text mentions"},
                 "cited_by": {"type": "array", "items": _LINK, "description": "documents that cite it"},
+                "published": _nullable("string", format="date", description="发布日期"),
+                "index_number": _nullable("string", description="索引号, by the scheme of gazette.yml"),
+                "topic": {"$ref": "#/$defs/topic"},
+                "validity": {"$ref": "#/$defs/validity"},
+                "keywords": {"type": "array", "items": {"type": "string"}, "description": "关键词"},
+                "description": {"type": "string", "description": "摘要: the opening sentence"},
+                "interpreted_by": _nullable("string", description="on a 解读: 解读机关, when the text gives it"),
+                "interpretation_date": _nullable("string", format="date", description="on a 解读: its date"),
+            },
+        },
+        "topic": {
+            "type": "object", "required": ["category", "subcategory", "label"], "additionalProperties": False,
+            "description": "主题分类 (the State Council's subject categories)",
+            "properties": {"category": {"type": "string"}, "subcategory": {"type": "string"},
+                           "label": {"type": "string", "description": "as shown: 类\\子类"}},
+        },
+        "validity": {
+            "type": "object", "required": ["effective", "expires", "basis", "status", "note"],
+            "additionalProperties": False, "description": "有效性",
+            "properties": {
+                "effective": _nullable("string", format="date", description="施行日期"),
+                "expires": _nullable("string", format="date", description="last day of the 有效期"),
+                "basis": _nullable("string", description="the words of the text it was read from"),
+                "status": {"enum": [*STATUSES, None],
+                           "description": "on the build day, or as the editors state it; null when unknown"},
+                "note": _nullable("string", description="the editors' note (e.g. which document repealed it)"),
             },
         },
         "issue": {
@@ -331,10 +258,17 @@ SCHEMA = {
     },
 }
 
-OPEN_DATA_PAGE = front_matter({"title": "开放数据"}) + f"""
+def open_data_page(identity) -> str:
+    """The 开放数据 page: what the files hold, their fields, and the terms of re-use."""
+    from gazette.site.feed import FEED_ISSUES
+    from gazette.site.gov import column_meta
+
+    meta = {"title": "开放数据", **column_meta("开放数据", f"《{identity.gazette}》的机器可读数据：JSON、CSV 和订阅源。",
+                                               ["开放数据", "JSON", "CSV"], "开放数据")}
+    return front_matter(meta) + f"""
 # 开放数据
 
-《{GAZETTE}》刊登的全部文件，除网页外，还以机器可读的格式提供，便于新闻媒体、研究人员和其他政务系统直接使用，无需抓取网页。
+《{identity.gazette}》刊登的全部文件，除网页外，还以机器可读的格式提供，便于新闻媒体、研究人员和其他政务系统直接使用，无需抓取网页。
 
 | 文件 | 内容 |
 |---|---|
@@ -347,10 +281,11 @@ OPEN_DATA_PAGE = front_matter({"title": "开放数据"}) + f"""
 
 ## 字段
 
-- `number` 发文字号（如 `三政〔2018〕29号`），`date` 成文日期，`issuer` 发文机关，`type` 文种（《党政机关公文处理工作条例》规定的15种之一，政策解读为 `解读`），`title` 标题；
+- `number` 发文字号（如 `国办发〔2017〕47号`），`date` 成文日期，`issuer` 发文机关，`type` 文种（《党政机关公文处理工作条例》规定的15种之一，政策解读为 `解读`），`title` 标题；
 - `issue` 刊登的期次（`year` 年份、`no` 期号、`total` 总期号、`date` 出版日期），`section` 目录栏目，`page` 起始页码，`pages` 起止页码；
 - `url` 文件页面地址，`record` 单件记录地址，均相对于本站根目录；
-- `addressees` 主送机关；`interprets` 政策解读所解读文件的发文字号，`interprets_url` 其页面地址；`interpretations` 该文件的政策解读；`cites` 正文提到的其他发文字号；`cited_by` 引用该文件的文件。
+- `addressees` 主送机关；`interprets` 政策解读所解读文件的发文字号，`interprets_url` 其页面地址；`interpretations` 该文件的政策解读；`cites` 正文提到的其他发文字号；`cited_by` 引用该文件的文件；
+- `published` 发布日期，`index_number` 索引号，`topic` 主题分类（`category` 类、`subcategory` 子类），`validity` 有效性（`effective` 施行日期、`expires` 有效期截止日、`basis` 据以判断的原文、`status` 现行有效/尚未施行/已失效等、`note` 编辑部说明），`keywords` 关键词，`description` 摘要（正文首句）；政策解读另有 `interpreted_by` 解读机关、`interpretation_date` 解读日期。
 
 原文未载明的字段为 `null`（CSV 中为空），不作推测。日期采用 ISO 8601 格式（`2018-11-20`）。CSV 中的多个值以 `; ` 分隔。
 
@@ -360,7 +295,7 @@ OPEN_DATA_PAGE = front_matter({"title": "开放数据"}) + f"""
 
 ## 使用许可
 
-本站数据为政府公开发布的信息，可自由复制、引用，请注明来源：{PUBLISHER}《{GAZETTE}》。
+本站数据为政府公开发布的信息，可自由复制、引用，请注明来源：{identity.publisher}《{identity.gazette}》。
 
 ## Open data (English)
 
@@ -369,5 +304,5 @@ CSV (`documents.csv`, UTF-8 with BOM), issue data with mastheads and tables of c
 a JSON Schema (`schema.json`) and an Atom feed of the newest issues (`feed.xml`).
 Fields are named in English and described above; unknown values are `null`; dates are ISO 8601.
 The files are updated with each issue.
-They may be freely copied and cited; please credit {PUBLISHER} (Sanmenxia Municipal People's Government Office).
+They may be freely copied and cited; please credit {identity.publisher}{", " + identity.english if identity.english else ""}.
 """

@@ -7,80 +7,83 @@ generated pages are relative ``.md`` paths, so ``mkdocs build --strict`` checks 
 
 from __future__ import annotations
 
-import posixpath
+from datetime import date
 
-from gazette.archive import Archive, issue_dir
+from gazette.archive import Archive
+from gazette import paths
+from gazette.paths import document_page, issue_dir, record_path, relative
 from gazette.site.browse import browse_pages, outline_counts
 from gazette.site.citations import page_linker
 from gazette.model import Gazette
-from gazette.site.opendata import record_path
+from gazette.site.context import Site, site_for
+from gazette.site.display import display
+from gazette.site.gov import SITEMAP, article_meta, column_meta, sitemap_page
+from gazette.site.labels import cited, cn_date, issue_number, trail
 from gazette.site.markdown import escape, front_matter, render_document
+from gazette.site.panel import cited_titles, document_panel
 
 
-def document_path(gazette: Gazette, slug: str) -> str:
-    """Path under ``docs/`` of a document's page: ``2019/2/sz-2018-29.md``."""
-    return f"{issue_dir(gazette)}{slug}.md"
 
-
-def issue_label(gazette: Gazette) -> str:
-    issue = gazette.issue
-    total = f"（总第{issue.total}号）" if issue.total else ""
-    return f"{issue.year}年第{issue.no}号{total}"
-
-
-def relative(target: str, page: str) -> str:
-    """Link from the page at ``page`` to the page at ``target`` (both paths under docs/)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
-def site_files(archive: Archive) -> dict[str, str]:
+def site_files(archive: Archive, site: Site | None = None) -> dict[str, str]:
     """Every generated Markdown page, by path under ``docs/``."""
+    site = site or site_for(archive)
     files: dict[str, str] = {}
     for gazette in archive.gazettes:
-        files.update(gazette_files(archive, gazette))
-    files.update(archive_files(archive))
+        files.update(gazette_files(archive, gazette, site))
+    files.update(archive_files(archive, site))
     return files
 
 
-def gazette_files(archive: Archive, gazette: Gazette) -> dict[str, str]:
+def gazette_files(archive: Archive, gazette: Gazette, site: Site) -> dict[str, str]:
     """The pages of one issue: its documents and its issue page."""
     files: dict[str, str] = {}
     for document in gazette.documents:
-        path = document_path(gazette, document.slug)
-        files[path] = render_document(document, gazette.issue, document_extra(archive, gazette, document),
+        path = document_page(gazette, document.slug)
+        files[path] = render_document(document, gazette.issue, document_extra(archive, gazette, document, site),
                                       link=page_linker(archive, path, document.number))
     if gazette.issue is not None:
-        files[f"{gazette.issue.year}/{gazette.issue.no}/index.md"] = issue_page(gazette)
+        files[paths.issue_page(gazette.issue)] = issue_page(archive, gazette)
     return files
 
 
-def archive_files(archive: Archive) -> dict[str, str]:
-    """The pages over the whole archive: home, years, all issues, browsing."""
+def archive_files(archive: Archive, site: Site) -> dict[str, str]:
+    """The pages over the whole archive: home, years, all issues, browsing, 网站地图."""
     files: dict[str, str] = {}
     years = sorted({g.issue.year for g in archive.gazettes if g.issue}, reverse=True)
     for year in years:
-        files[f"{year}/index.md"] = year_page(archive, year)
-    files["index.md"] = home_page(archive, years)
+        files[paths.year_page(year)] = year_page(archive, year)
+    files["index.md"] = home_page(archive, years, site)
     files["issues.md"] = issues_page(archive, years)
-    files.update(browse_pages(archive, document_path))
+    files.update(browse_pages(archive, document_page))
+    files[SITEMAP] = sitemap_page(archive, site)
     return files
 
 
-def document_extra(archive: Archive, gazette: Gazette, document) -> dict:
-    """Front matter for the templates beyond the model: resolved links, search tags, outline."""
-    extra: dict = {}
+def document_extra(archive: Archive, gazette: Gazette, document, site: Site) -> dict:
+    """Front matter for the templates beyond the model: resolved links, search tags, outline, the panel."""
+    facts = site.facts.of(gazette, document)
+    extra: dict = article_meta(site, gazette, document, facts)
     if document.number:
         # Material's search gives the `tags` field the top boost: a 文号 typed as printed finds its page first.
         extra["tags"] = [document.number]
     if gazette.issue is not None:
-        extra["issue_label"] = issue_label(gazette)
-        extra["issue_url"] = f"{gazette.issue.year}/{gazette.issue.no}/"
+        extra["trail"] = trail(gazette.issue, document.section or document.type or "")
+        extra["issue_label"] = gazette.issue.label
+        extra["issue_url"] = issue_dir(gazette.issue)
     if document.interprets:
-        extra["source"] = {"number": document.interprets, "title": document.source_title,
-                           "url": archive.resolve(document.interprets)}
-    extra["cites_linked"] = [{"number": number, "url": archive.resolve(number)} for number in document.cites]
+        url = archive.resolve(document.interprets)
+        title = display(document.source_title) if document.source_title else None
+        extra["source"] = {"number": document.interprets, "title": title, "url": url,
+                           "label": None if url else cited(document.interprets, title)}
+    titles = cited_titles(document)
+    extra["cites_linked"] = []
+    for number in document.cites:
+        url = archive.resolve(number)
+        extra["cites_linked"].append({"number": number, "url": url,
+                                      "label": None if url else cited(number, titles.get(number))})
     extra["outline"] = outline_counts(document.body)
     extra["record"] = record_path(gazette, document)
+    extra["panel"] = document_panel(gazette, document, facts)
     return extra
 
 
@@ -96,7 +99,7 @@ def toc_markdown(gazette: Gazette, page: str) -> list[str]:
         document = by_toc.get(entry.line)
         title = escape(entry.title)
         if document is not None:
-            title = f"[{title}]({relative(document_path(gazette, document.slug), page)})"
+            title = f"[{title}]({relative(document_page(gazette, document.slug), page)})"
         lines.append(f'- {title} <span class="gz-toc-page">{entry.page}</span>')
     lines.extend(["", "</div>", ""])
     return lines
@@ -115,12 +118,23 @@ def masthead_markdown(gazette: Gazette) -> list[str]:
     for key in ("主办", "编辑出版", "地址", "网址", "电话", "邮编", "准印证号", "出版日期", "印刷"):
         value = masthead.get(key)
         if value:
-            rows.append((key, escape(str(value))))
+            rows.append((key, escape(_shown(value))))
     lines = ["## 刊头 {: #masthead }\n", "| 项目 | 内容 |", "| --- | --- |"]
-    lines.extend(f"| {key} | {value.replace('|', '&#124;')} |" for key, value in rows)
+    lines.extend(f"| {key} | {value} |" for key, value in rows)  # escape() gave each | a backslash: the table keeps it as text
     if masthead.get("说明"):
         lines.extend(["", f"（{escape(masthead['说明'])}）"])
     return lines + [""]
+
+
+def _shown(value) -> str:
+    """A masthead value as a reader sees it: an ISO date (出版日期) in the one date format."""
+    if hasattr(value, "year"):
+        return cn_date(value)
+    text = str(value)
+    try:
+        return cn_date(date.fromisoformat(text))
+    except ValueError:
+        return display(text)
 
 
 def cover_markdown(gazette: Gazette) -> list[str]:
@@ -130,38 +144,56 @@ def cover_markdown(gazette: Gazette) -> list[str]:
     lines.append(f'<p class="gz-cover-title">{escape(issue.title)}</p>')
     if english:
         lines.append(f'<p class="gz-cover-en" lang="en">{escape(english)}</p>')
-    lines.append(f'<p class="gz-cover-no">{issue.year}年 第{issue.no}号'
-                 + (f"（总第{issue.total}号）" if issue.total else "") + "</p>")
+    lines.append(f'<p class="gz-cover-no">{escape(issue.label.replace("年", "年 ", 1))}</p>')
     if issue.date:
-        lines.append(f'<p class="gz-cover-date">出版日期：{issue.date.year}年{issue.date.month}月{issue.date.day}日</p>')
+        lines.append(f'<p class="gz-cover-date">出版日期：{cn_date(issue.date)}</p>')
     lines.extend(["", "</div>", ""])
     return lines
 
 
-def issue_page(gazette: Gazette) -> str:
+def issue_neighbours(archive: Archive, gazette: Gazette) -> dict:
+    """上一期 (the issue before) and 下一期 (the one after), as ``{"label", "url"}``, or None at either end."""
+    issues = [g for g in archive.gazettes if g.issue]  # newest first
+    at = next(i for i, g in enumerate(issues) if g is gazette)
+    older = issues[at + 1] if at + 1 < len(issues) else None
+    newer = issues[at - 1] if at > 0 else None
+    return {name: {"label": g.issue.label, "url": issue_dir(g.issue)} if g else None
+            for name, g in (("previous", older), ("next", newer))}
+
+
+def issue_page(archive: Archive, gazette: Gazette) -> str:
     issue = gazette.issue
-    page = f"{issue.year}/{issue.no}/index.md"
-    meta = {"title": f"{issue.title} {issue_label(gazette)}", "issue": issue.to_dict()}
+    page = paths.issue_page(issue)
+    label = gazette.issue.label
+    meta = {"title": f"{issue.title} {label}", "issue": issue.to_dict(),
+            "trail": trail(issue),
+            "issue_nav": issue_neighbours(archive, gazette),
+            **column_meta(f"{issue.title}{label}",
+                          f"{issue.title}{label}" + (f"，{cn_date(issue.date)}出版" if issue.date else "")
+                          + f"，刊登文件{len(gazette.documents)}件。", [issue.title, f"{issue.year}年", issue_number(issue)],
+                          "公报")}
     meta["issue"]["date"] = issue.date
-    lines = [front_matter(meta), f"# {escape(issue.title)} {escape(issue_label(gazette))} {{: #issue }}\n"]
+    lines = [front_matter(meta), f"# {escape(issue.title)} {escape(label)} {{: #issue }}\n"]
     lines.extend(cover_markdown(gazette))
-    lines.append("## 目录 {: #toc }\n")
+    lines.append("## 本期目录 {: #toc }\n")
     lines.extend(toc_markdown(gazette, page))
     lines.extend(masthead_markdown(gazette))
     return "\n".join(lines) + "\n"
 
 
 def year_page(archive: Archive, year: int) -> str:
-    page = f"{year}/index.md"
-    lines = [front_matter({"title": f"{year}年公报"}), f"# {year}年公报 {{: #year }}\n"]
+    page = paths.year_page(year)
+    count = sum(1 for g in archive.gazettes if g.issue and g.issue.year == year)
+    meta = {"title": f"{year}年公报", "trail": [{"label": "首页", "url": ""}, {"label": f"{year}年", "url": None}],
+            **column_meta(f"{year}年公报", f"{year}年出版的{count}期公报及其目录。", [f"{year}年", "公报"], "公报")}
+    lines = [front_matter(meta), f"# {year}年公报 {{: #year }}\n"]
     for gazette in archive.gazettes:
         if gazette.issue and gazette.issue.year == year:
             issue = gazette.issue
-            lines.append(f"## [{escape(issue_label(gazette))}]({relative(f'{year}/{issue.no}/index.md', page)})"
+            lines.append(f"## [{escape(gazette.issue.label)}]({relative(paths.issue_page(issue), page)})"
                          f" {{: #no-{issue.no} }}\n")
             if issue.date:
-                lines.append(f"出版日期：{issue.date.year}年{issue.date.month}月{issue.date.day}日，"
-                             f"共{len(gazette.documents)}件。\n")
+                lines.append(f"出版日期：{cn_date(issue.date)}，共{len(gazette.documents)}件。\n")
             lines.extend(toc_markdown(gazette, page))
     return "\n".join(lines) + "\n"
 
@@ -169,42 +201,57 @@ def year_page(archive: Archive, year: int) -> str:
 def issues_list(archive: Archive, years: list[int], page: str, level: int = 2) -> list[str]:
     lines = []
     for year in years:
-        lines.append(f"{'#' * level} [{year}年]({relative(f'{year}/index.md', page)}) {{: #y{year} }}\n")
+        lines.append(f"{'#' * level} [{year}年]({relative(paths.year_page(year), page)}) {{: #y{year} }}\n")
         for gazette in archive.gazettes:
             if gazette.issue and gazette.issue.year == year:
                 issue = gazette.issue
-                date = f"，{issue.date.month}月{issue.date.day}日出版" if issue.date else ""
-                lines.append(f"- [{escape(issue_label(gazette))}]({relative(f'{year}/{issue.no}/index.md', page)})"
+                date = f"，{cn_date(issue.date)}出版" if issue.date else ""
+                lines.append(f"- [{escape(gazette.issue.label)}]({relative(paths.issue_page(issue), page)})"
                              f"{date}，共{len(gazette.documents)}件")
         lines.append("")
     return lines
 
 
 def issues_page(archive: Archive, years: list[int]) -> str:
-    lines = [front_matter({"title": "历年公报"}), "# 历年公报 {: #issues }\n"]
+    meta = {"title": "历年公报", **column_meta("历年公报", "按年份、期号排列的全部公报。", ["历年公报", "期号"], "公报")}
+    lines = [front_matter(meta), "# 历年公报 {: #issues }\n"]
     lines.extend(issues_list(archive, years, "issues.md"))
     return "\n".join(lines) + "\n"
 
 
-def home_page(archive: Archive, years: list[int]) -> str:
-    meta = {"title": "首页", "hide": ["toc"]}
-    lines = [front_matter(meta), "# 三门峡市人民政府公报 {: #home }\n"]
-    lines.append("三门峡市人民政府主办，刊登市政府及市政府办公室文件和政策解读。"
-                 "可按标题、文号（如 三政〔2018〕34号）或关键词搜索，也可按期、按文种、按发文机关浏览。\n")
+def home_page(archive: Archive, years: list[int], site: Site) -> str:
+    identity = site.identity
+    meta = {"title": "首页", "hide": ["toc"],
+            **column_meta("首页", identity.description or identity.gazette, [identity.gazette, "政府公报"], "首页")}
+    lines = [front_matter(meta), f"# {escape(identity.gazette)} {{: #home }}\n"]
+    example = next((d.number for _, d in archive.documents() if d.number), None)
+    how = f"可按标题、文号（如 {escape(example)}）或关键词搜索" if example else "可按标题或关键词搜索"
+    lines.append(f"{escape(identity.description)}{how}，也可按期、按文种、按发文机关浏览。\n")
     latest = next((g for g in archive.gazettes if g.issue), None)
     if latest is not None:
         issue = latest.issue
-        lines.append(f"## 最新一期：[{escape(issue_label(latest))}]({issue.year}/{issue.no}/index.md) {{: #latest }}\n")
+        lines.append(f"## 最新一期：[{escape(latest.issue.label)}]({paths.issue_page(issue)}) {{: #latest }}\n")
         lines.extend(cover_markdown(latest))
         lines.extend(toc_markdown(latest, "index.md"))
+    issuers = "、".join(escape(name) for name in _main_issuers(archive))
     lines.append("## 浏览 {: #browse }\n")
     lines.extend([
         "- [历年公报](issues.md)：按年份、期号",
         "- [按文种浏览](browse/types.md)：决定、通知等",
-        "- [按发文机关浏览](browse/issuers.md)：市人民政府、市人民政府办公室",
+        "- [按发文机关浏览](browse/issuers.md)" + (f"：{issuers}" if issuers else ""),
         "- [政策解读](browse/interpretations.md)：全部政策解读及其对应的政策文件",
+        "- [网站地图](map.md)：全部栏目",
         "",
     ])
     lines.append("## 历年公报 {: #years }\n")
     lines.extend(issues_list(archive, years, "index.md", level=3))
     return "\n".join(lines) + "\n"
+
+
+def _main_issuers(archive: Archive, count: int = 2) -> list[str]:
+    """The organs that issued most of the archive's documents, most first."""
+    tally: dict[str, int] = {}
+    for _, document in archive.documents():
+        if document.issuer and document.type != "解读":
+            tally[document.issuer] = tally.get(document.issuer, 0) + 1
+    return sorted(tally, key=lambda name: (-tally[name], name))[:count]

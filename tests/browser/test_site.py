@@ -106,7 +106,9 @@ def test_every_request_goes_to_the_site_itself(page, site_url):
 def run_axe(page, axe_source) -> list[dict]:
     # Material fades its search overlay and results in; contrast measured mid-transition is meaningless.
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    page.add_script_tag(path=str(axe_source))
+    # Evaluated through the DevTools protocol: the pages' Content-Security-Policy forbids the inline
+    # <script> that add_script_tag would insert (and must keep forbidding it).
+    page.evaluate("source => (0, eval)(source)", axe_source.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
@@ -139,13 +141,12 @@ def test_document_page_screenshots(page, phone, site_url, artifacts):
     assert not phone.locator(".md-header").is_visible()
 
 
-def test_document_page_has_an_in_page_table_of_contents_on_a_desktop(page, site_url):
+def test_document_page_has_its_outline_beside_the_text_on_a_desktop(page, site_url):
     page.goto(site_url + DEBT)
-    summary = page.locator(".gz-outline summary")
-    assert summary.is_visible()
-    assert "9章、36条" in summary.inner_text()
-    summary.click()
-    page.locator(".gz-outline a[href='#art-36']").click()
+    assert not page.locator(".gz-outline summary").is_visible()  # the folding outline is the phone's
+    outline = page.locator(".md-sidebar--secondary")
+    assert outline.locator(".md-nav__link", has_text="第一章").count() == 1
+    outline.locator(".md-nav__link", has_text="第三十六条").click()
     page.wait_for_url("**#art-36")
     assert page.locator("#art-36").is_visible()
 
