@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from gazette.errors import Warning
 from gazette.model import Document, Gazette
+from gazette.paths import document_url
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,7 @@ class Archive:
     def resolve(self, number: str) -> str | None:
         """The URL path of the document with this 文号, or None when the archive lacks it."""
         hit = self.by_number.get(number)
-        return url_of(*hit) if hit else None
-
-
-def issue_dir(gazette: Gazette) -> str:
-    """The folder of an issue's pages: ``2019/2/``; standalone documents share ``documents/``."""
-    if gazette.issue is None:
-        return "documents/"
-    return f"{gazette.issue.year}/{gazette.issue.no}/"
-
-
-def url_of(gazette: Gazette, document: Document) -> str:
-    """Site-relative URL path of a document: ``2019/2/sz-2018-29/``."""
-    return f"{issue_dir(gazette)}{document.slug}/"
+        return document_url(*hit) if hit else None
 
 
 def issue_key(gazette: Gazette) -> tuple:
@@ -73,7 +62,7 @@ def build_archive(gazettes: list[Gazette]) -> Archive:
     cited_by: dict[str, list] = {}
     for gazette in chronological:
         for document in gazette.documents:
-            entry = {"title": document.title, "number": document.number, "url": url_of(gazette, document)}
+            entry = {"title": document.title, "number": document.number, "url": document_url(gazette, document)}
             if document.interprets:
                 interpretations.setdefault(document.interprets, []).append(entry)
                 if document.interprets not in owner:

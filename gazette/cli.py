@@ -163,11 +163,10 @@ def _summary(conversion, docs: str, reports: str) -> None:
     from collections import Counter
 
     from gazette.check.report import SECTION_TITLES
-    from gazette.site.pages import issue_label
 
     archive = conversion.archive
     for gazette in archive.gazettes:
-        label = issue_label(gazette) if gazette.issue else "单篇文件"
+        label = gazette.issue.label if gazette.issue else "单篇文件"
         warnings = list(gazette.warnings) + [w for w in archive.warnings if w.file == gazette.file]
         _warn(warnings)
         breaks = sum(1 for join in gazette.joins if join.next_line > join.line + 1)

@@ -74,7 +74,8 @@ DEFAULT_SECTIONS: dict[str, str] = {
     "政府令": "orders", "国务院令": "orders", "国务院文件": "documents", "国务院办公厅文件": "documents",
     "政府文件": "documents", "政府办公室文件": "documents", "政府办公厅文件": "documents",
     "部门文件": "documents", "上级文件": "documents", "规范性文件": "documents", "其他文件": "documents",
-    "部门规章": "documents", "重要文件": "documents",
+    "部门规章": "documents", "重要文件": "documents", "国务院部门文件": "documents", "行政法规": "documents",
+    "政府规章": "documents", "规章": "documents", "国务院批复": "documents",
     "人事任免": "appointments", "任免信息": "appointments", "人事信息": "appointments",
     "政策解读": "interpretations", "解读": "interpretations", "文件解读": "interpretations",
 }

@@ -194,7 +194,8 @@ class Furniture(_Dict):
     text: str
     """The line as printed."""
     category: str
-    """``page-number``, ``running-header`` (gazette name, issue) or ``section-header`` (section name)."""
+    """``page-number``, ``running-header`` (gazette name, issue), ``section-header`` (section name) or
+    ``imprint`` (版权页 lines after the last document: the issue's, read into the masthead)."""
     page: int | None
     """The page number it prints, if any."""
 

@@ -8,7 +8,7 @@ from conftest import SAMPLE
 
 from gazette.check.coverage import counted, markdown_text, measure
 from gazette.parse.normalize import read_source
-from gazette.site.pages import document_path
+from gazette.paths import document_page
 
 
 def test_sample_markdown_holds_every_han_character_and_digit_exactly_once(conversion):
@@ -19,7 +19,7 @@ def test_sample_markdown_holds_every_han_character_and_digit_exactly_once(conver
         expected.update(counted(line.text))
     actual = Counter()
     for document in gazette.documents:
-        actual.update(counted(markdown_text(conversion.files[document_path(gazette, document.slug)])))
+        actual.update(counted(markdown_text(conversion.files[document_page(gazette, document.slug)])))
     assert gazette.body_start == 114  # the line after the last 目录 entry; before it: cover, 目录, masthead
     assert sum(expected.values()) == 34652
     assert actual == expected

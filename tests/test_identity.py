@@ -156,3 +156,13 @@ def test_an_archive_name_that_is_not_ascii_is_refused(tmp_path):
     config.write_text("identity:\n  archive_name: 洛阳公报\n", encoding="utf-8")
     with pytest.raises(GazetteError, match=r"identity.archive_name「洛阳公报」只能由英文字母"):
         load_config(config)
+
+
+def test_footer_shows_only_the_facts_the_identity_gives():
+    from gazette.config import Identity
+    from gazette.site.identity import footer_rows
+
+    rows = footer_rows(Identity(gazette="某县人民政府公报", publisher="某县人民政府办公室", postcode="000000",
+                                police_record="某公网安备 12345678901234号"))
+    assert [row["label"] for row in rows] == ["主办单位", "邮编", "公安机关备案号"]
+    assert rows[-1]["href"] == "https://beian.mps.gov.cn/#/query/webSearch?code=12345678901234"

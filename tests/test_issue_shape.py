@@ -103,3 +103,17 @@ def test_a_toc_entry_missing_from_the_text_is_reported_and_the_document_kept(tmp
     assert _shape_warnings(gazette) == [("toc-missing", 11), ("toc-unlisted", 115)]
     assert gazette.documents[0].title == "三门峡市人民政府关于表彰全市交通运输系统先进单位的通报"
     assert [d.slug for d in gazette.documents] == SLUGS
+
+
+def test_an_issue_without_toc_takes_sections_from_the_headings_printed_in_the_body(tmp_path):
+    lines = _lines()
+    lines[lines.index("目 录")] = ""
+    first = lines.index("三门峡市人民政府 关于表彰全市交通运输系统先进单位和个人的 决 定")
+    office = lines.index("三门峡市人民政府办公室 关于印发三门峡市智能制造和工业互联网 发展三年行动计划（2018—2020 年）的通知")
+    interpretation = lines.index("《三门峡市政府性债务管理办法》解读")
+    for position, heading in ((interpretation, "【政策解读】"), (office, "【市政府办公室文件】"), (first, "【市政府文件】")):
+        lines[position:position] = [heading, ""]
+    gazette = _parse(tmp_path, lines)
+    assert [d.slug for d in gazette.documents] == SLUGS
+    assert [d.section for d in gazette.documents] == ["市政府文件"] * 5 + ["市政府办公室文件"] * 5 + ["政策解读"] * 4
+    assert [item.category for item in gazette.furniture] == ["section-header"] * 3

@@ -10,7 +10,7 @@ from gazette.errors import GazetteError
 from gazette.parse import parse_source
 from gazette.parse.normalize import decode
 
-ISSUE = """洛阳政报
+ISSUE = """河洛政务
 
 2021年第1期（总第300期）
 
@@ -32,7 +32,7 @@ ISSUE = """洛阳政报
 
 为加强古城保护，传承历史文脉，现就有关事项通知如下：各地要严格落实保护责任，加强巡查
 
-洛阳政报　2021年第1期　2
+河洛政务　2021年第1期　2
 
 专题文件
 
@@ -40,11 +40,11 @@ ISSUE = """洛阳政报
 
 洛阳市人民政府任免名单
 
-洛阳政报　2021年第1期　3
+河洛政务　2021年第1期　3
 
 任命王强为洛阳市文化广电和旅游局局长。
 """
-LAYOUT = Layout(gazette_names=("洛阳政报",), sections={"专题文件": "documents", "人事信息": "appointments"},
+LAYOUT = Layout(gazette_names=("河洛政务",), sections={"专题文件": "documents", "人事信息": "appointments"},
                 number_prefixes={"洛政": "洛阳市人民政府"})
 
 
@@ -53,8 +53,8 @@ def _parse(config: Config):
 
 
 def test_configured_names_sections_and_number_prefixes_read_another_gazette():
-    gazette = _parse(Config(identity=Identity(gazette="洛阳政报"), layout=LAYOUT))
-    assert (gazette.issue.year, gazette.issue.no, gazette.issue.total, gazette.issue.title) == (2021, 1, 300, "洛阳政报")
+    gazette = _parse(Config(identity=Identity(gazette="河洛政务"), layout=LAYOUT))
+    assert (gazette.issue.year, gazette.issue.no, gazette.issue.total, gazette.issue.title) == (2021, 1, 300, "河洛政务")
     first, second = gazette.documents
     assert (first.number, first.issuer, first.type, first.section) == ("洛政〔2021〕1号", "洛阳市人民政府", "通知", "专题文件")
     assert (second.title, second.type, second.section) == ("洛阳市人民政府任免名单", "任免", "人事信息")
@@ -65,22 +65,22 @@ def test_configured_names_sections_and_number_prefixes_read_another_gazette():
 
 def test_without_the_configured_name_its_headers_stay_in_the_text():
     gazette = _parse(Config())
-    assert [item.text for item in gazette.furniture if "洛阳政报" in item.text] == []
+    assert [item.text for item in gazette.furniture if "河洛政务" in item.text] == []
 
 
 def test_gazette_yml_layout_section_is_read_and_validated(tmp_path):
     path = tmp_path / "gazette.yml"
-    path.write_text("layout:\n  gazette_names: [洛阳政报]\n  sections: {专题文件: documents}\n"
+    path.write_text("layout:\n  gazette_names: [河洛政务]\n  sections: {专题文件: documents}\n"
                     "  number_prefixes: {洛政: 洛阳市人民政府}\n", encoding="utf-8")
     layout = load_config(path).layout
-    assert layout.gazette_names == ("洛阳政报",)
+    assert layout.gazette_names == ("河洛政务",)
     assert layout.section_kinds()["专题文件"] == "documents" and layout.section_kinds()["省政府令"] == "orders"
     assert layout.issuer_of("洛政") == "洛阳市人民政府" and layout.issuer_of("豫政办") == "河南省人民政府办公厅"
 
 
 @pytest.mark.parametrize("text, message", [
     ("layout:\n  sections: {专题文件: folders}\n", "layout.sections 的「专题文件」应为 documents、orders、appointments、interpretations 之一"),
-    ("layout:\n  gazette_names: 洛阳政报\n", "layout.gazette_names 应为刊名列表"),
+    ("layout:\n  gazette_names: 河洛政务\n", "layout.gazette_names 应为刊名列表"),
     ("layout:\n  number_prefixes: {洛政: 12}\n", "layout.number_prefixes 的「洛政」应为 机关代字: 发文机关"),
 ])
 def test_a_wrong_layout_value_is_an_error_naming_the_file(tmp_path, text, message):

@@ -190,3 +190,43 @@ def test_a_toc_page_that_disagrees_with_the_printed_page_is_a_warning(tmp_path):
     _, gazette = _parse(tmp_path, text)
     found = [(w.kind, w.line, w.message) for w in gazette.warnings if w.kind == "toc-page-number"]
     assert found == [("toc-page-number", 13, "目录页码为 6，正文「三门峡市人民政府关于公布三门峡市第三批市级历史建筑的通知」印在第 4 页")]
+
+
+def test_a_cover_line_shaped_like_a_running_header_still_gives_the_issue_facts(tmp_path):
+    lines = paginate("dot-head").replace("第 2 号(总第 157 号)", "").split("\n")
+    lines[:lines.index("目 录")] = ["三门峡市人民政府公报 2019年第2号（总第157号）", ""]
+    path, gazette = _parse(tmp_path, "\n".join(lines))
+    assert (gazette.issue.no, gazette.issue.total, gazette.issue.title) == (2, 157, "三门峡市人民政府公报")
+    _assert_same_documents(gazette, _expected())
+
+
+def test_headers_on_the_toc_pages_are_removed_and_do_not_number_the_documents(tmp_path):
+    lines = SAMPLE_TEXT().split("\n")
+    lines[12:12] = ["", "三门峡市人民政府公报　2019年第2号　　—2—", ""]
+    lines[3:3] = ["三门峡市人民政府公报　2019年第2号　　—1—", ""]
+    path, gazette = _parse(tmp_path, "\n".join(lines))
+    assert [(item.line, item.page) for item in gazette.furniture] == [(4, 1), (16, 2)]
+    assert len(gazette.toc) == 14 and "toc-page-number" not in {w.kind for w in gazette.warnings}
+    _assert_same_documents(gazette, _expected())
+
+
+def test_a_page_turn_inside_a_title_or_between_title_and_number_changes_nothing(tmp_path):
+    lines = SAMPLE_TEXT().split("\n")
+    turn = ["", "—3—", "", "三门峡市人民政府公报　2019年第2号", ""]
+    assert lines[161] == "三门峡市人民政府" and lines[163].startswith("关于公布三门峡市第三批")
+    lines[162:163] = turn  # between the two lines of a title
+    position = lines.index("三政〔2018〕33号")
+    lines[position - 1:position] = turn  # between a title and its 文号
+    path, gazette = _parse(tmp_path, "\n".join(lines))
+    _assert_same_documents(gazette, _expected())
+    _assert_complete(path)
+
+
+def test_a_masthead_printed_before_the_toc_is_still_the_masthead(tmp_path):
+    lines = SAMPLE_TEXT().split("\n")
+    start, end = lines.index("《三门峡市人民政府公报》"), lines.index("(内部资料免费赠阅)") + 1
+    masthead, rest = lines[start:end], lines[:start] + lines[end:]
+    cover = rest.index("三门峡市人民政府 公 报") + 1
+    path, gazette = _parse(tmp_path, "\n".join(rest[:cover] + [""] + masthead + [""] + rest[cover:]))
+    assert gazette.masthead == golden()["masthead"] and gazette.issue.total == 157
+    _assert_same_documents(gazette, _expected())

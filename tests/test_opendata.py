@@ -18,7 +18,8 @@ from datetime import date
 
 from gazette.config import load_config
 from gazette.site.context import site_for
-from gazette.site.opendata import SCHEMA, data_files, record_path
+from gazette.paths import record_path
+from gazette.site.opendata import SCHEMA, data_files
 
 SAMPLE = "gazettes/2019-02.txt"
 ATOM = "{http://www.w3.org/2005/Atom}"

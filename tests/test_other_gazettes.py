@@ -51,6 +51,20 @@ ISSUES = {
              "通知", "县政府部门文件", 8, None),
             ("《卢氏县农村公路管理养护办法》政策解读", None, None, None, "解读", "政策解读", 10, "卢政〔2020〕8号"),
         ]),
+    "2020-05.txt": dict(
+        issue=(2020, 5, 190, date(2020, 6, 15), "洛阳市人民政府公报"),
+        masthead={"主办": "洛阳市人民政府办公室", "承办": "洛阳市人民政府研究室", "出版日期": "2020-06-15"},
+        documents=[
+            ("洛阳市人民政府关于印发洛阳市城市绿化管理办法的通知", "洛政〔2020〕11号", date(2020, 5, 8), "洛阳市人民政府",
+             "通知", "市政府文件", 1, None),
+            ("洛阳市人民政府关于公布第二批洛阳市历史文化街区和历史建筑保护名录的通知", "洛政〔2020〕12号",
+             date(2020, 5, 15), "洛阳市人民政府", "通知", "市政府文件", 4, None),
+            ("洛阳市人民政府办公室关于做好2020年夏季防汛工作的通知", "洛政办〔2020〕25号", date(2020, 5, 20),
+             "洛阳市人民政府办公室", "通知", "市政府办公室文件", 5, None),
+            ("洛阳市生态环境局关于开展2020年大气污染防治专项检查的通知", "洛环〔2020〕30号", date(2020, 5, 25),
+             "洛阳市生态环境局", "通知", "部门文件", 7, None),
+            ("《洛阳市城市绿化管理办法》政策解读", None, None, None, "解读", "政策解读", 8, "洛政〔2020〕11号"),
+        ]),
     "2019-11.txt": dict(
         issue=(2019, 11, 1662, None, "中华人民共和国国务院公报"),
         masthead={},
@@ -65,7 +79,7 @@ ISSUES = {
              "国务院办公厅", "通知", "国务院办公厅文件", 9, None),
         ]),
 }
-FURNITURE = ("人民政府公报", "2019年第5期", "—1", "·2·", "\n省政府文件\n", "县政府文件　", "\n4\n", "\n5\n")
+FURNITURE = ("人民政府公报", "- 3 -", "主办：", "2019年第5期", "—1", "·2·", "\n省政府文件\n", "县政府文件　", "\n4\n", "\n5\n")
 
 
 @pytest.mark.parametrize("name", sorted(ISSUES))
@@ -76,7 +90,7 @@ def test_issue_of_another_layout_gives_every_document_and_field(name):
     assert (issue.year, issue.no, issue.total, issue.date, issue.title) == expected["issue"]
     assert {key: gazette.masthead.get(key) for key in expected["masthead"]} == expected["masthead"]
     assert [tuple(getattr(d, field) for field in FIELDS) for d in gazette.documents] == expected["documents"]
-    assert [w for w in gazette.warnings if w.kind.startswith(("toc", "issue", "stray"))] == []
+    assert [w for w in gazette.warnings if w.kind.startswith(("toc", "issue", "stray", "number"))] == []
 
 
 @pytest.mark.parametrize("name", sorted(ISSUES))
@@ -103,12 +117,25 @@ def test_state_council_variant_with_one_line_orders_bracketed_pages_and_numbered
     text = text.replace("中华人民共和国国务院令\n\n第708号", "中华人民共和国国务院令　第708号")
     text = text.replace("目　　录", "目　录　CONTENTS").replace("【国务院文件】", "二、国务院文件")
     text = text.replace("…………6", "……（6）").replace("…………9", "…… (9)")
+    text = text.replace("【国务院办公厅文件】", "目录（续）\n\n【国务院办公厅文件】")
+    for page in (3, 5, 7):
+        text = text.replace(f"\n{page}\n", f"\n{page}\n\n中华人民共和国国务院公报　2019 · 11\n")
     path = tmp_path / "2019-11.txt"
     path.write_text(text, encoding="utf-8")
     gazette = parse_file(str(path))
     expected = [row[:2] + row[5:7] for row in ISSUES["2019-11.txt"]["documents"]]
     assert [(d.title, d.number, d.section, d.page) for d in gazette.documents] == expected
     assert gazette.documents[1].body[0].text == "第708号"
+    assert [item.text for item in gazette.furniture if item.category == "running-header"] == ["中华人民共和国国务院公报　2019 · 11"] * 3
     assert [w for w in gazette.warnings if w.kind.startswith("toc")] == []
     coverage = convert([str(path)]).coverage[str(path)]
     assert coverage.complete, coverage.summary()
+
+
+def test_combined_issue_with_its_imprint_after_the_last_document():
+    gazette = parse_file(str(LAYOUTS / "2020-05.txt"))
+    assert gazette.issue.label == "2020年第5、6期（总第190期）"
+    last = gazette.documents[-1]
+    assert last.end_line == 131 and [item.line for item in gazette.furniture if item.category == "imprint"] == [133, 135, 137]
+    assert [(join.before, join.after) for join in gazette.joins] == [
+        ("…绿化的规划、建设、保护和", "管理。"), ("…要切实履行保护职责，落实", "保护措施。")]

@@ -10,7 +10,8 @@ from gazette.archive import build_archive
 from gazette.check.coverage import measure
 from gazette.errors import ParseError
 from gazette.parse.normalize import decode
-from gazette.site.pages import document_path, site_files
+from gazette.paths import document_page
+from gazette.site.pages import site_files
 from gazette.parse import parse_source
 
 HAN = "三门峡市人民政府关于印发管理办法的通知决定意见公布表彰加强工作建设发展债务国有资产劃轉體"
@@ -51,7 +52,7 @@ def _check(text: str) -> None:
     archive = build_archive([gazette])
     files = site_files(archive)
     gazette = archive.gazettes[0]
-    pages = [files[document_path(gazette, d.slug)] for d in gazette.documents]
+    pages = [files[document_page(gazette, d.slug)] for d in gazette.documents]
     coverage = measure(source, gazette.body_start, pages, gazette.furniture)
     assert coverage.complete, coverage.summary()
     for document, page in zip(gazette.documents, pages):

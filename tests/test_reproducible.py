@@ -4,7 +4,6 @@ SOURCE_DATE_EPOCH gives an identical site/ (sitemap dates and gzip time included
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import struct
 import subprocess

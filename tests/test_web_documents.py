@@ -42,6 +42,10 @@ CASES = {
                                                "河南省人民政府令第186号", 1),
     "interpretation-file-line.txt": ("关于《河南省促进民营经济发展若干措施》的政策解读", None, None, None, "解读", 0,
                                      "豫政〔2019〕5号", 0),
+    "label-pairs-on-one-line.txt": ("国务院关于印发《中国制造2025》的通知", "国发〔2015〕28号", date(2015, 5, 8), "国务院",
+                                    "通知", 2, None, 4),
+    "dated-source-line.txt": ("国务院关于印发《中国制造2025》的通知", "国发〔2015〕28号", date(2015, 5, 8), "国务院", "通知",
+                              2, None, 2),
     "appointment-notice.txt": ("河南省人民政府关于张伟等同志职务任免的通知", "豫政任〔2019〕5号", date(2019, 2, 28),
                                "河南省人民政府", "通知", 2, None, 0),
 }
@@ -85,3 +89,14 @@ def test_publication_line_after_the_number_is_not_the_addressee():
     document = _parse("published-after-number.txt").documents[0]
     assert document.addressees[0] == "各县（市、区）人民政府"
     assert document.body[1].role == "meta" and document.body[1].text.startswith("发布时间：2020-07-08")
+
+
+def test_label_pairs_sharing_a_line_are_read_one_by_one():
+    from gazette.parse.head import read_head
+    from gazette.parse.normalize import read_source as read
+
+    lines = list(read(str(WEB / "label-pairs-on-one-line.txt")).lines)
+    head = read_head("x.txt", lines, [], [])
+    assert head.meta["发文机关"] == "国务院" and head.meta["成文日期"] == "2015年05月08日"
+    assert head.meta["发文字号"] == "国发〔2015〕28号" and head.meta["发布日期"] == "2015年05月19日"
+    assert head.meta["主题分类"] == "工业、交通\\其他"

@@ -16,7 +16,8 @@ from gazette.check.coverage import Coverage, compare, removed_count
 from gazette.errors import GazetteError
 from gazette.site.context import site_for
 from gazette.site.opendata import data_files
-from gazette.site.pages import archive_files, document_path, gazette_files
+from gazette.paths import document_page
+from gazette.site.pages import archive_files, gazette_files
 from gazette.check.opendata import check_open_data
 from gazette.check.report import render_report
 from gazette.build.write import Outputs
@@ -85,7 +86,7 @@ def _render_issue(index: int) -> tuple[dict, Coverage]:
     archive, site, counts = _SHARED
     gazette = archive.gazettes[index]
     pages = gazette_files(archive, gazette, site)
-    checked = compare(counts[gazette.file], [pages[document_path(gazette, d.slug)] for d in gazette.documents],
+    checked = compare(counts[gazette.file], [pages[document_page(gazette, d.slug)] for d in gazette.documents],
                       removed_count(gazette.furniture, gazette.body_start))
     return pages, checked
 

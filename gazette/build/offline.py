@@ -25,7 +25,7 @@ from gazette.errors import GazetteError
 from gazette.check.linkcheck import check_site
 from gazette.config import load_config
 from gazette.site.labels import cn_date
-from gazette.site.pages import issue_label
+from gazette.paths import issue_page
 from gazette.build.write import MARKER, stage_tree, staging_dir, write_tree
 
 CONFIG = "mkdocs-offline.yml"
@@ -147,8 +147,8 @@ def _archived_issues(archive) -> list[str]:
     """The 说明 page's list of the issues in the archive, oldest first, as Markdown lines."""
     issues = []
     for gazette in sorted((g for g in archive.gazettes if g.issue), key=lambda g: (g.issue.year, g.issue.no)):
-        path = f"{gazette.issue.year}/{gazette.issue.no}/index.md"
-        issues.append(f"- [{issue_label(gazette)}]({path})：{len(gazette.documents)} 篇文件"
+        path = issue_page(gazette.issue)
+        issues.append(f"- [{gazette.issue.label}]({path})：{len(gazette.documents)} 篇文件"
                       f"（来源 `{Path(gazette.file).name}`）")
     standalone = [g for g in archive.gazettes if g.issue is None]
     if standalone:

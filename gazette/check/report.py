@@ -81,7 +81,8 @@ def _item(warning: Warning) -> str:
     return f"- {where}{warning.message}（`{warning.code}`）"
 
 
-_FURNITURE = (("running-header", "页眉（刊名、期号）"), ("section-header", "页眉（栏目名）"), ("page-number", "页码"))
+_FURNITURE = (("running-header", "页眉（刊名、期号）"), ("section-header", "页眉（栏目名）"), ("page-number", "页码"),
+              ("imprint", "刊末版权页（已读入刊头信息）"))
 FURNITURE_EXAMPLES = 3
 
 
@@ -90,7 +91,7 @@ def _furniture(gazette: Gazette) -> list[str]:
     if not gazette.furniture:
         return []
     lines = ["", "## 删除的页眉页码", "",
-             f"共删除 {len(gazette.furniture)} 行版面元素；其中的文字按删除计，不算丢失。", ""]
+             f"共删除 {len(gazette.furniture)} 行版面元素（不属于任何文件的页眉、页码等）；其中的文字按删除计，不算丢失。", ""]
     for category, label in _FURNITURE:
         found = [item for item in gazette.furniture if item.category == category]
         if found:

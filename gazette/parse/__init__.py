@@ -14,12 +14,12 @@ from functools import lru_cache
 from gazette.check import proofread
 from gazette.config import DEFAULT_PATH, Config, load_config
 from gazette.errors import ParseError, Warning
-from gazette.model import Document, Gazette, Join
+from gazette.model import Document, Furniture, Gazette, Join
 from gazette.parse import furniture as furniture_stage
 from gazette.parse import shape
 from gazette.parse.document import parse_document
 from gazette.parse.interpret import resolve
-from gazette.parse.issue import FILE_NAME, issue_from, read_facts
+from gazette.parse.issue import issue_from, read_facts
 from gazette.parse.masthead import read_masthead
 from gazette.parse.normalize import Source, read_source
 from gazette.parse.references import assign_slugs, normalized_numbers, with_cites
@@ -53,7 +53,7 @@ def parse_source(source: Source, config: Config | None = None) -> Gazette:
     warnings: list[Warning] = list(source.warnings)
     joins: list[Join] = []
     names = tuple(dict.fromkeys((compact(config.identity.gazette),) + config.layout.gazette_names))
-    removed = furniture_stage.find(source, names, (), len(source.lines))
+    removed = furniture_stage.find(source, names, tuple(config.layout.section_kinds()), len(source.lines))
     clean = furniture_stage.remove(source, removed)
     toc_index = find_toc(clean)
     if toc_index is not None and not shape.looks_like_issue(clean, toc_index):
@@ -94,16 +94,20 @@ def _issue(original: Source, source: Source, toc_index: int | None, names: tuple
                          source.lines[toc_index].number)
     section_names = tuple(dict.fromkeys(tuple(sections) + tuple(e.section for e in front.toc if e.section)))
     removed = furniture_stage.find(original, names, section_names, front.body_start)
+    imprint = shape.trailing_imprint(furniture_stage.remove(original, removed), front.body_start)
+    removed = sorted(removed + [Furniture(line.number, line.raw, "imprint", None) for line in imprint],
+                     key=lambda item: item.line)
     source = furniture_stage.remove(original, removed)
     shape.check_single_issue(source, front.body_start)
-    masthead = read_masthead(front.masthead)
-    facts = read_facts(front.cover, front.masthead, masthead)
+    masthead = read_masthead(front.masthead + tuple(imprint))
+    cover = original.lines[:len(front.cover)]  # as printed: a cover line may look like a running header
+    facts = read_facts(cover, front.masthead + tuple(imprint), masthead)
     issue = issue_from(source.file, facts, config.identity.gazette, warnings)
     segments = _segments(source, front, warnings, source.lines[toc_index].number if toc_index is not None else None)
     documents = _documents(source, segments, warnings, joins, config, removed)
     body_start = segments[0].lines[0].number
-    shape.check_counts(source.file, front.toc, documents, warnings, toc_index)
-    shape.check_pages(source.file, documents, removed, warnings)
+    shape.check_counts(source.file, front.toc, documents, warnings)
+    shape.check_pages(source.file, documents, removed, warnings, body_start)
     return Gazette(source.file, issue, masthead, front.toc, tuple(documents), body_start=body_start,
                    furniture=tuple(removed))
 
@@ -123,18 +127,20 @@ def _documents(source: Source, segments: list[Segment], warnings: list[Warning],
                config: Config, removed) -> list[Document]:
     documents: list[Document] = []
     pages = shape.page_map(removed, segments)
+    sections = shape.section_map(removed, segments, tuple(config.layout.section_kinds()))
     for position, segment in enumerate(segments):
-        document = parse_document(source.file, list(segment.lines), list(segment.title_lines), warnings, joins,
-                                  config.layout, segment.entry.section if segment.entry else None)
         entry = segment.entry
+        section = entry.section if entry else sections.get(position)
+        document = parse_document(source.file, list(segment.lines), list(segment.title_lines), warnings, joins,
+                                  config.layout, section)
         page = entry.page if entry else pages.get(position)
         following = next((s.entry.page if s.entry else pages.get(p) for p, s in enumerate(segments)
                           if p > position and (s.entry or pages.get(p) is not None)), None)
         last = max(page, following - 1) if following is not None and page is not None else None
-        documents.append(replace(document, section=entry.section if entry else None, page=page,
+        documents.append(replace(document, section=section, page=page,
                                  pages=(page, last) if page is not None else None,
                                  toc_line=entry.line if entry else None))
     return documents
 
 
-__all__ = ["parse_file", "parse_source", "current_config", "FILE_NAME"]
+__all__ = ["parse_file", "parse_source", "current_config"]

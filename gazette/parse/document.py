@@ -36,7 +36,7 @@ def parse_document(file: str, lines: list[Line], title_lines: list[Line], warnin
     layout = layout or Layout()
     head = read_head(file, lines, title_lines, warnings)
     title = clean_title(head.title_text or "".join(line.text for line in head.title_lines))
-    doc_type = m.document_type(title) or _kind_of_section(layout, section) or ("任免" if "任免" in title else None)
+    doc_type = m.document_type(title) or _kind_of_section(layout, section) or (m.APPOINTMENT if "任免" in title else None)
     anchors = Anchors()
     rest = lines[head.body_start:]
     signature_at = None if doc_type == "解读" else _find_signature(rest)

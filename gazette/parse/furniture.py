@@ -37,13 +37,17 @@ _PAGE_TOKEN = rf"(?:[{_DASH}]*[ \u3000]*{_NUMBER}[ \u3000]*[{_DASH}]*|第[ \u300
 _EDGE_PAGE = re.compile(rf"^(?P<p>{_PAGE_TOKEN})(?=[ \u3000]|$)|(?<=[ \u3000])(?P<q>{_PAGE_TOKEN})$")
 ISSUE_LABEL = re.compile(
     r"(?:(?:19|20)\d{2}[ \u3000]*年[ \u3000]*)?第[ \u3000]*[0-9０-９]{1,3}(?:[ \u3000]*[、,，\-－—/][ \u3000]*[0-9０-９]{1,3})?"
-    r"[ \u3000]*[期号](?:[ \u3000]*[（(][ \u3000]*总第[ \u3000]*[0-9０-９]{1,5}[ \u3000]*[期号][ \u3000]*[)）])?"
+    r"[ \u3000]*[期号](?:[ \u3000]*合刊)?(?:[ \u3000]*[（(][ \u3000]*总第[ \u3000]*[0-9０-９]{1,5}[ \u3000]*[期号][ \u3000]*[)）])?"
 )
 DATE_LABEL = re.compile(r"(?:19|20)\d{2}[ \u3000]*年[ \u3000]*[0-9０-９]{1,2}[ \u3000]*月(?:[ \u3000]*[0-9０-９]{1,2}[ \u3000]*日)?")
+YEAR_NUMBER = re.compile(r"(?<![0-9０-９])(?:19|20)\d{2}[ \u3000]*[·.．/\-－][ \u3000]*[0-9０-９]{1,2}(?:[、\-－][0-9０-９]{1,2})?(?![0-9０-９])")
+"""``2019 · 11``: year and number, as the State Council's gazette prints them in its headers."""
 """A date in a running header, next to the gazette's name (alone, it is a 成文日期)."""
-_NAME = re.compile(r"《?(?P<name>[\u4e00-\u9fff（）() \u3000]{2,30}?公[ \u3000]*报)》?")
-_PROSE = re.compile(r"[\t。，；！？、：:]")
+_NAME = re.compile(r"《?(?P<name>[\u4e00-\u9fff（）() \u3000]{2,30}?[公政][ \u3000]*报)》?")
+_PROSE = re.compile(r"[\t。，；！？：:]")
 """Sentence punctuation, a colon or a tab: prose, a label or a table row, never page furniture."""
+_DIGIT = re.compile(r"[0-9０-９]")
+_DECORATION = re.compile(r"[ \u3000【】\[\]·•]+")
 _SEPARATORS = re.compile(rf"^[{_DASH}|｜/ \u3000]*$")
 NAME_ALONE_MIN = 3
 """A bare gazette name is a header only when it recurs this often (the cover prints it once)."""
@@ -59,15 +63,21 @@ def page_value(text: str) -> int:
     return int(re.sub(r"\D", "", text.translate(_DIGITS)) or 0)
 
 
-def classify(text: str, names: tuple[str, ...], sections: tuple[str, ...]) -> tuple[str, int | None] | None:
+def classify(text: str, names: tuple[str, ...], sections) -> tuple[str, int | None] | None:
     """(kind, page) when ``text`` is a header or page-number line by its form alone."""
     found = PAGE_LINE.match(text)
     if found:
         return "page-number", page_value(found["a"] or found["b"] or found["c"])
     if len(text) > 60 or _PROSE.search(text) or re.fullmatch(r"《[^》]*》", text):
         return None  # 《…公报》 alone heads the masthead, it is not a running header
-    rest, page = _strip_page(text)
+    squeezed = text.replace(" ", "").replace("\u3000", "")
+    if not _DIGIT.search(text) and "报" not in text and not any(name in squeezed for name in names):
+        # no page, no issue label, no gazette name: at most a section name (most headings stop here)
+        return ("section", None) if _strip_section(text, sections)[1] else None
+    rest, numbered = _strip_label(text, YEAR_NUMBER)
+    rest, page = _strip_page(rest)
     rest, label = _strip_label(rest)
+    label = label or numbered
     rest, name = _strip_name(rest, names)
     if name and not label:
         rest, label = _strip_label(rest, DATE_LABEL)
@@ -115,26 +125,26 @@ def _strip_name(text: str, names: tuple[str, ...]) -> tuple[str, bool]:
     return text, False
 
 
-def _strip_section(text: str, sections: tuple[str, ...]) -> tuple[str, bool]:
-    squeezed = re.sub(r"[ \u3000【】\[\]·•]+", "", text).strip(_DASH)
-    for section in sections:
-        if squeezed == section or squeezed.endswith(section) and squeezed[: -len(section)].strip(_DASH) == "":
-            return "", True
-    return text, False
+def _strip_section(text: str, sections) -> tuple[str, bool]:
+    if not sections:
+        return text, False
+    squeezed = _DECORATION.sub("", text).strip(_DASH)
+    return ("", True) if squeezed in sections else (text, False)
 
 
 def find(source: Source, names: tuple[str, ...], sections: tuple[str, ...], body_start: int) -> list[Furniture]:
-    """Every furniture line of ``source``; section names count as headers only from index ``body_start`` on
-    (before it, in the 目录, they head the entries)."""
+    """Every furniture line of ``source``; a section name alone counts as a header only from index
+    ``body_start`` on (before it, in the 目录, it heads the entries)."""
     lines = source.lines
+    sections = frozenset(sections)
     found: dict[int, Furniture] = {}
     weak: dict[str, list[int]] = {}  # a bare name or issue label, by its text: a header only when it repeats
     for index, line in enumerate(lines):
         if not line.text:
             continue
-        result = classify(line.text, names, sections if index >= body_start else ())
-        if result is None:
-            continue
+        result = classify(line.text, names, sections)
+        if result is None or (result[0] == "section" and index < body_start):
+            continue  # a section name alone heads 目录 entries; with a page number it is a header anywhere
         kind, page = result
         if kind in ("name", "label"):
             weak.setdefault(re.sub(r"[\s\u3000]+", "", line.text), []).append(index)
@@ -179,14 +189,26 @@ def _longest_chain(candidates: list[tuple[int, int, int]]) -> list[tuple[int, in
         if len(chains) > OPEN_CHAINS:  # bounded work per line, whatever the input
             best = max([best] + chains[:-OPEN_CHAINS], key=len)
             del chains[:-OPEN_CHAINS]
-        for chain in chains:
-            index, value, position = chain[-1]
-            if 0 < candidate[1] - value <= CHAIN_STEP and candidate[2] - position >= CHAIN_GAP:
-                chain.append(candidate)
-                break
+        fits = [chain for chain in chains if _follows(chain, candidate)]
+        if fits:  # the chain the number follows most closely; of equals, the latest
+            min(reversed(fits), key=lambda chain: candidate[1] - chain[-1][1]).append(candidate)
         else:
             chains.append([candidate])
     return max([best] + chains, key=len)
+
+
+def _follows(chain: list[tuple[int, int, int]], candidate: tuple[int, int, int]) -> bool:
+    """Whether ``candidate`` continues ``chain``: a higher page several text lines on, or the very next
+    page right after a number that came at page rhythm (a foot number, then the next page's head
+    number). Two numbers in a row never both come close: a table's numbered cells do."""
+    index, value, position = chain[-1]
+    if not 0 < candidate[1] - value <= CHAIN_STEP:
+        return False
+    came_at_rhythm = len(chain) == 1 or position - chain[-2][2] >= CHAIN_GAP
+    anchor = position if came_at_rhythm else chain[-2][2]  # a head number right after a foot one: count from the foot
+    if candidate[2] - anchor >= CHAIN_GAP:
+        return True
+    return candidate[1] == value + 1 and came_at_rhythm
 
 
 def _between(candidates: list[tuple[int, int, int]], chain: list[tuple[int, int, int]]):

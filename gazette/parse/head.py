@@ -25,7 +25,7 @@ _LABELS = (
     "体裁分类", "主题词", "关键词", "有效性", "时效性", "效力级别", "法规类别", "公开方式", "公开范围", "发布时间",
     "更新时间", "来源", "信息来源", "文章来源", "作者", "责任编辑", "点击数", "浏览次数", "访问次数", "阅读次数",
     "字号", "名称", "标题", "题名", "公文名称", "原文链接", "原文地址", "链接地址", "法宝引证码", "所属机构",
-    "统一编号", "登记号", "分类",
+    "统一编号", "登记号", "分类", "批准日期", "批准部门", "公布日期", "制定机关", "修改情况", "失效依据", "类别",
 )
 _SPACED = "|".join(r"[\s\u3000]*".join(label) for label in sorted(_LABELS, key=len, reverse=True))
 WEB_META = re.compile(
@@ -33,12 +33,16 @@ WEB_META = re.compile(
     r"[\s\u3000]*(?P<value>.*)$"
 )
 """A label line of a government website or a legal database: ``发布时间：…　来源：…``, ``【法宝引证码】…``."""
+_PAIR = re.compile(
+    rf"(?:^|(?<=[\s\u3000]))(?:(?P<label>{_SPACED})[\s\u3000]*[：:]|[【\[〖](?P<bracketed>{_SPACED})[】\]〗][\s\u3000]*[：:]?)"
+)
 WEB_OTHER = re.compile(
     r"^(?:https?://\S+|(?:当前位置|您现在的位置|您的位置)[：:].*|首页[\s\u3000]*[>＞›].*|"
     r"(?:【?(?:打印本页|打印|关闭窗口|关闭|保存|收藏|返回顶部|字体[：:]?[\s\u3000]*大[\s\u3000]*中[\s\u3000]*小)】?[\s\u3000]*)+|"
-    r"扫一扫在手机(?:上)?打开(?:当前页)?|分享到[：:]?.*)$"
+    r"扫一扫在手机(?:上)?打开(?:当前页)?|分享到[：:]?.*|"
+    r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:[\s\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[\s\u3000]+(?:来源|作者|浏览|字号|【).*)$"
 )
-"""A website's navigation or page-tool line (链接, 当前位置, 【打印】【关闭】, 分享到)."""
+"""A website's navigation or page-tool line (链接, 当前位置, 【打印】【关闭】, 分享到, a dated 来源 line)."""
 _TITLE_NOTE = re.compile(r"^[（(](?P<date>\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2}[\s\u3000]*月[\s\u3000]*\d{1,2}[\s\u3000]*日)"
                          r"[^（()）]{0,40}[)）]$")
 """题注 under a title: ``（2019年2月28日）``, ``（2019年2月25日省政府第30次常务会议通过）``."""
@@ -162,10 +166,12 @@ def _meta_line(text: str, head: _Head) -> bool:
     title printed a second time (in other brackets, or with its 文号)."""
     if WEB_OTHER.match(text):
         return True
-    found = WEB_META.match(text)
-    if found:
-        label = compact(found["label"] or found["bracketed"])
-        head.meta.setdefault(label, found["value"].strip())
+    if WEB_META.match(text):
+        # several label：value pairs may share a line (发文机关：国务院<TAB>成文日期：2015年05月08日)
+        pairs = list(_PAIR.finditer(text))
+        for found, following in zip(pairs, pairs[1:] + [None]):
+            value = text[found.end():following.start() if following else len(text)]
+            head.meta.setdefault(compact(found["label"] or found["bracketed"]), value.strip(" \t\u3000"))
         return True
     title = "".join(line.text for line in head.title_lines)
     return bool(title) and len(text) <= DUPLICATE_MAX and _bare(text) == _bare(title)

@@ -28,6 +28,7 @@ NUMBER = re.compile(
 """The issue's number: ``第2号``, ``2019年第5期``, ``第5、6期``."""
 TOTAL = re.compile(rf"总{_SP}第{_SP}(?P<total>\d{{1,5}})(?:{_SP}[、,，\-－—/]{_SP}\d{{1,5}})?{_SP}[期号]")
 DATE_LABEL = re.compile(rf"^(?:出{_SP}版{_SP}日{_SP}期|印{_SP}发{_SP}日{_SP}期|出版时间|发行日期|出刊日期){_SP}[：:]{_SP}(?P<value>.+)$")
+_NOT_ISSUE = re.compile(r"地[\s\u3000]*址|准印|证号|刊号|邮[\s\u3000]*编|电[\s\u3000]*话")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年?$")
 ISO_DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,30}(?:公报|政报)")
@@ -37,15 +38,9 @@ def read_facts(cover: tuple[Line, ...], masthead: tuple[Line, ...], printed: dic
     """Year, number(s), 总第, date and title that the cover and imprint print."""
     facts: dict = {"year": None, "no": None, "numbers": None, "total": None, "date": None, "title": None}
     facts["title"] = _title(cover)
+    _read_number(cover + masthead, facts)
     for line in cover + masthead:
         text = line.text.translate(_DIGITS)
-        number = NUMBER.search(text)
-        if number and facts["no"] is None and not text.startswith(("地址", "地 址")):
-            facts["no"] = int(number["no"])
-            facts["numbers"] = (int(number["no"]), int(number["no2"])) if number["no2"] else None
-            facts["unit"] = number["unit"]
-            facts["year"] = facts["year"] or (int(number["year"]) if number["year"] else None)
-            facts["line"] = line.number
         total = TOTAL.search(text)
         if total and facts["total"] is None:
             facts["total"] = int(total["total"])
@@ -62,6 +57,26 @@ def read_facts(cover: tuple[Line, ...], masthead: tuple[Line, ...], printed: dic
     if facts["year"] is None and facts["date"] is not None:
         facts["year"] = facts["date"].year
     return facts
+
+
+def _read_number(lines: tuple[Line, ...], facts: dict) -> None:
+    """第N号/第N期: a line that also prints the year or 总第 first (an address or a 准印证号 may hold
+    a 第N号 too), else the first issue-like line that is not such a label."""
+    found = []
+    for line in lines:
+        text = line.text.translate(_DIGITS)
+        number = NUMBER.search(text)
+        if number and not _NOT_ISSUE.search(text):
+            strong = bool(number["year"] or TOTAL.search(text) or number["unit"] == "期")
+            found.append((not strong, line.number, number))
+    if not found:
+        return
+    _, line, number = min(found, key=lambda item: item[:2])
+    facts["no"] = int(number["no"])
+    facts["numbers"] = (int(number["no"]), int(number["no2"])) if number["no2"] else None
+    facts["unit"] = number["unit"]
+    facts["year"] = int(number["year"]) if number["year"] else None
+    facts["line"] = line
 
 
 def _title(cover: tuple[Line, ...]) -> str | None:

@@ -78,21 +78,3 @@ def read_masthead(lines: tuple[Line, ...]) -> dict:
         if when:
             result["出版日期"] = when.isoformat()
     return result
-
-
-def issue_facts(masthead: dict, cover: tuple[Line, ...]) -> dict:
-    """Year, 第N号, 总第N号, date and title that the cover and masthead print."""
-    facts: dict = {"year": None, "no": None, "total": None, "date": None, "title": None}
-    for line in cover:
-        if line.text:
-            facts["title"] = clean_title(line.text)
-            break
-    number = m.ISSUE_NUMBER.search(masthead.get("期号", ""))
-    if number:
-        facts["no"], facts["total"] = int(number["no"]), int(number["total"])
-    if masthead.get("出版日期") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", masthead["出版日期"]):
-        facts["date"] = masthead["出版日期"]
-        facts["year"] = int(masthead["出版日期"][:4])
-    if masthead.get("年份"):
-        facts["year"] = masthead["年份"]
-    return facts

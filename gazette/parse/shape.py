@@ -57,6 +57,24 @@ def front_without_toc(source: Source) -> FrontMatter:
     return FrontMatter(cover, (), masthead, first, ())
 
 
+IMPRINT_MIN = 2
+
+
+def trailing_imprint(source: Source, body_start: int) -> list[Line]:
+    """An imprint (版权页) printed after the last document: labelled lines (主办：…, 出版日期：…) at the
+    very end of the file. They are the issue's, not the last document's."""
+    found: list[Line] = []
+    for index in range(len(source.lines) - 1, body_start - 1, -1):
+        line = source.lines[index]
+        if not line.text:
+            continue
+        if not (IMPRINT_LABEL.match(line.text) or m.MASTHEAD_END.match(line.text) or _issue_line(line.text)):
+            break
+        found.insert(0, line)
+    labelled = sum(1 for line in found if IMPRINT_LABEL.match(line.text))
+    return found if labelled >= IMPRINT_MIN else []
+
+
 def check_single_issue(source: Source, body_start: int) -> None:
     """A second cover and 目录 after the first issue's documents: two issues in one file."""
     lines = source.lines
@@ -120,16 +138,17 @@ def _first_text(lines: list[Line]) -> int:
     return next((index for index, line in enumerate(lines) if line.text), 0)
 
 
-def check_counts(file: str, toc: tuple[TocEntry, ...], documents: list[Document], warnings: list[Warning],
-                 toc_index: int | None) -> None:
+def check_counts(file: str, toc: tuple[TocEntry, ...], documents: list[Document], warnings: list[Warning]) -> None:
+    """The number of documents against the number of 目录 entries."""
     listed = sum(1 for document in documents if document.toc_line is not None)
     if toc and len(documents) != len(toc):
         warnings.append(Warning(file, toc[0].line, "toc-count",
                                 f"目录列出 {len(toc)} 篇文件，正文中有 {len(documents)} 篇（其中 {listed} 篇与目录对应）"))
 
 
-def _pages(furniture) -> tuple[list[int], list[int]]:
-    numbered = [item for item in furniture if item.page is not None]
+def _pages(furniture, body_start: int) -> tuple[list[int], list[int]]:
+    """Lines and numbers of the printed page numbers among the documents (the 目录's own pages do not count)."""
+    numbered = [item for item in furniture if item.page is not None and item.line >= body_start]
     return [item.line for item in numbered], [item.page for item in numbered]
 
 
@@ -150,7 +169,7 @@ def _convention(lines: list[int], pages: list[int], listed: list[tuple[int, int]
 
 def page_map(furniture: list[Furniture], segments: list[Segment]) -> dict[int, int]:
     """The printed page of each segment the 目录 does not give one, from the page furniture."""
-    lines, pages = _pages(furniture)
+    lines, pages = _pages(furniture, segments[0].lines[0].number if segments and segments[0].lines else 0)
     if not lines:
         return {}
     listed = [(s.title_lines[0].number, s.entry.page) for s in segments if s.entry and s.title_lines]
@@ -164,13 +183,37 @@ def page_map(furniture: list[Furniture], segments: list[Segment]) -> dict[int, i
     return out
 
 
-def check_pages(file: str, documents: list[Document], furniture: list[Furniture], warnings: list[Warning]) -> None:
+def section_map(furniture: list[Furniture], segments: list[Segment], known: tuple[str, ...]) -> dict[int, str]:
+    """The section of each segment the 目录 does not place: the section heading or running section
+    header printed last before its title (``【市政府文件】``, ``省政府文件　·3·``)."""
+    headers = [(item.line, _section_name(item.text, known)) for item in furniture if item.category == "section-header"]
+    out = {}
+    for position, segment in enumerate(segments):
+        if segment.entry is None and segment.title_lines:
+            before = [name for line, name in headers if line < segment.title_lines[0].number and name]
+            if before:
+                out[position] = before[-1]
+    return out
+
+
+def _section_name(text: str, known: tuple[str, ...]) -> str | None:
+    squeezed = compact(text)
+    found = [name for name in known if name in squeezed]
+    bracketed = re.search(r"[【\[]([^】\]]{2,20})[】\]]", squeezed)
+    return max(found, key=len) if found else (bracketed.group(1) if bracketed else None)
+
+
+def check_pages(file: str, documents: list[Document], furniture: list[Furniture], warnings: list[Warning],
+                body_start: int) -> None:
     """Each listed document's 目录 page against the page the furniture says its title is on."""
-    lines, pages = _pages(furniture)
+    lines, pages = _pages(furniture, body_start)
     listed = [(d.line, d.page) for d in documents if d.toc_line is not None and d.page is not None]
     if len(lines) < 2 or not listed:
         return
     top = _convention(lines, pages, listed)
+    agreeing = sum(_page_at(lines, pages, line, top) == page for line, page in listed)
+    if agreeing * 2 < len(listed):
+        return  # the printed numbers do not follow the 目录's pages at all: a numbering of its own, not errors
     for document in documents:
         if document.toc_line is None or document.page is None:
             continue

@@ -123,7 +123,7 @@ def _candidates(body: list[Line], start: int, stop: int):
             line = body[probe]
             if not line.text:
                 blanks += 1
-                if blanks > 1:
+                if blanks > 1 and not _turned(body, probe):
                     break
                 probe += 1
                 continue
@@ -134,6 +134,13 @@ def _candidates(body: list[Line], start: int, stop: int):
             lines_seen += 1
             yield index, lines_seen, title_key(text)
             probe += 1
+
+
+def _turned(body: list[Line], index: int) -> bool:
+    """Whether the blank lines at ``index`` hide removed page furniture: the next text line follows a page turn."""
+    while index < len(body) and not body[index].text:
+        index += 1
+    return index < len(body) and body[index].after_break
 
 
 def _find_exact(by_text: dict, title: str, start: int, used: set[int]) -> tuple[int, int] | None:

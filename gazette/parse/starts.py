@@ -65,9 +65,10 @@ def _start_at(lines: list[Line], index: int) -> int | None:
     probe = index
     while probe < len(lines) and taken < MAX_TITLE_LINES:
         text = lines[probe].text
-        if not text:  # a title may be printed over lines a blank line apart, as the sample's are
-            if probe + 1 < len(lines) and lines[probe + 1].text and taken:
-                probe += 1
+        if not text:  # a title may be printed over lines a blank line apart, as the sample's are, or a page apart
+            following = _next_text(lines, probe)
+            if taken and following < len(lines) and (following == probe + 1 or lines[following].after_break):
+                probe = following
                 continue
             break
         if not _title_like(text) or (taken and m.match_number_line(text)):

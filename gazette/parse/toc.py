@@ -39,6 +39,7 @@ IMPRINT_LABEL = re.compile(
 """A labelled line of an imprint (版权页) without an editorial board."""
 WRAP_LOOKAHEAD = 3
 TITLE_MAX = 300
+_CONTINUED = re.compile(r"^目[\s\u3000]*录[\s\u3000]*[（(]?[\s\u3000]*续[\s\u3000]*[)）]?$")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 _TRAILING_NUMBER = re.compile(r"\([^()]*(?:\[\d{4}\]|第\d{1,5}号)[^()]*\)$|(?<=令)第\d{1,5}号$")
 _DASH_LINE = set("-—\t ")
@@ -97,7 +98,7 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
     """Read cover, 目录 (with the masthead inside it) up to the first document line."""
     lines = source.lines
     entries: list[TocEntry] = []
-    masthead: list[Line] = [line for line in lines[:toc_index] if IMPRINT_LABEL.match(line.text)]
+    masthead: list[Line] = _cover_masthead(lines[:toc_index])
     artifacts: list[int] = []
     pending: list[Line] = []
     section = None
@@ -111,8 +112,9 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
             continue
         entry = entry_of(line)
         page_only = PAGE_ONLY.match(text) if pending else None
-        if m.TOC_ARTIFACT.match(line.raw.strip(" ")) and set(text) <= _DASH_LINE and not pending:
-            artifacts.append(line.number)
+        if (m.TOC_ARTIFACT.match(line.raw.strip(" ")) and set(text) <= _DASH_LINE or _CONTINUED.match(text)) \
+                and not pending:
+            artifacts.append(line.number)  # 目录（续） heads the 目录's second page
         elif section_of(text, sections) and not pending:
             if not _entries_follow(lines, index, sections):
                 break  # the body's first section heading, not a 目录 line
@@ -138,6 +140,14 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
     return FrontMatter(tuple(lines[:toc_index]), tuple(entries), tuple(masthead), last_toc + 1, tuple(artifacts))
 
 
+def _cover_masthead(cover: tuple[Line, ...]) -> list[Line]:
+    """A masthead printed before the 目录: from its ``《…公报》``/``编委会`` line on, or labelled imprint lines."""
+    start = next((index for index, line in enumerate(cover) if m.MASTHEAD_START.match(line.text)), None)
+    if start is not None:
+        return list(cover[start:])
+    return [line for line in cover if IMPRINT_LABEL.match(line.text)]
+
+
 def _entries_follow(lines: tuple[Line, ...], index: int, sections: dict[str, str]) -> bool:
     """Whether a 目录 entry (or the masthead) follows the section line at ``index``."""
     following = next((probe for probe in range(index + 1, len(lines)) if lines[probe].text), None)
@@ -160,6 +170,8 @@ def _wraps(lines: tuple[Line, ...], index: int, taken: int) -> bool:
             continue
         if entry_of(line) or PAGE_ONLY.match(line.text):
             return True
+        if m.match_number_line(line.text) or m.ORDER_NUMBER.match(line.text):
+            return False  # a title over its 文号: the first document, not a wrapped 目录 entry
         seen += 1
         if seen + taken >= WRAP_LOOKAHEAD or m.has_sentence(line.text) or SECTION.match(line.text):
             return False

@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 from xml.etree import ElementTree as ET
 
-from gazette.archive import Archive, url_of
+from gazette.archive import Archive
+from gazette.paths import document_url, record_path
 from gazette.model import Document, Gazette
 from gazette.site.facts import Facts
 from gazette.site.labels import cn_date
-from gazette.site.opendata import licence, record_path
+from gazette.site.opendata import licence
 from gazette.site.panel import validity_text
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -59,7 +60,7 @@ def feed_xml(archive: Archive, site) -> bytes:
 
 
 def _entry(gazette: Gazette, document: Document, base: str | None, fallback: date, tag: str, facts: Facts) -> ET.Element:
-    url = url_of(gazette, document)
+    url = document_url(gazette, document)
     issue = gazette.issue
     published = facts.published or (issue.date if issue else None) or document.date or fallback
     entry = ET.Element(_atom("entry"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from gazette.archive import url_of
+from gazette.paths import document_url, issue_page, year_page
 from gazette.site.labels import issue_number
 from gazette.site.markdown import escape, front_matter
 
@@ -41,7 +41,7 @@ def article_meta(site, gazette, document, facts) -> dict:
                           "ContentSource": source,
                           "Keywords": ",".join(facts.keywords),
                           "Description": facts.description,
-                          "Url": site.url(url_of(gazette, document))}}
+                          "Url": site.url(document_url(gazette, document))}}
 
 
 def sitemap_page(archive, site) -> str:
@@ -65,8 +65,8 @@ def sitemap_page(archive, site) -> str:
         if gazette.issue:
             years.setdefault(gazette.issue.year, []).append(gazette)
     for year, gazettes in years.items():
-        issues = "、".join(f"[{issue_number(g.issue)}]({year}/{g.issue.no}/index.md)" for g in gazettes)
-        lines.append(f"- [{year}年]({year}/index.md)：{issues}")
+        issues = "、".join(f"[{issue_number(g.issue)}]({issue_page(g.issue)})" for g in gazettes)
+        lines.append(f"- [{year}年]({year_page(year)})：{issues}")
     standalone = sum(len(g.documents) for g in archive.gazettes if g.issue is None)
     if standalone:
         lines.append(f"- 单篇文件 {standalone} 件：见[按文种浏览](browse/types.md)")

@@ -27,14 +27,15 @@ def footer_rows(identity: Identity) -> list[dict]:
     rows = [
         ("主办单位", identity.publisher, None),
         ("承办单位", identity.organizer, None),
-        ("联系地址", identity.address + (f"（邮编 {identity.postcode}）" if identity.postcode else ""), None),
+        ("联系地址", identity.address, None),
+        ("邮编", identity.postcode, None),
         ("联系电话", identity.phone, None),
         ("电子邮箱", identity.email, f"mailto:{identity.email}"),
         ("网站标识码", identity.site_id_code, None),
         ("ICP备案号", identity.icp, ICP_SEARCH),
         ("公安机关备案号", identity.police_record, POLICE_SEARCH + digits if digits else None),
     ]
-    return [{"label": label, "text": text, "href": href} for label, text, href in rows if text.strip("（）邮编 ")]
+    return [{"label": label, "text": text, "href": href} for label, text, href in rows if text.strip()]
 
 
 def base_path(identity: Identity) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from gazette.paths import issue_dir, year_dir
+
 
 def cn_date(value: date | None) -> str:
     """``2019年2月11日``; empty for an unknown date. ISO 8601 stays for machines (``datetime``, JSON)."""
@@ -29,6 +31,6 @@ def issue_number(issue) -> str:
 
 def trail(issue, last: str | None = None) -> list[dict]:
     """The breadcrumb to an issue (首页 › 2019年 › 第2号) and, when given, a last step inside it."""
-    steps = [{"label": "首页", "url": ""}, {"label": f"{issue.year}年", "url": f"{issue.year}/"},
-             {"label": issue_number(issue), "url": f"{issue.year}/{issue.no}/" if last else None}]
+    steps = [{"label": "首页", "url": ""}, {"label": f"{issue.year}年", "url": year_dir(issue.year)},
+             {"label": issue_number(issue), "url": issue_dir(issue) if last else None}]
     return steps + ([{"label": last, "url": None}] if last else [])

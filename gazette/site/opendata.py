@@ -12,7 +12,8 @@ import io
 import json
 from datetime import date
 
-from gazette.archive import Archive, url_of
+from gazette.archive import Archive
+from gazette.paths import document_url, issue_dir, record_path
 from gazette.parse.markers import DOCUMENT_TYPES, GAZETTE_KINDS
 from gazette.model import Document, Gazette
 from gazette.site.markdown import front_matter
@@ -27,13 +28,6 @@ CSV_COLUMNS = ("number", "date", "issuer", "type", "title", "issue_year", "issue
                "interprets", "interpretations", "cites", "published", "index_number", "topic", "status",
                "effective", "expires", "keywords")
 LIST_SEPARATOR = "; "
-
-
-def record_path(gazette: Gazette, document: Document) -> str:
-    """Path under ``docs/`` of a document's own JSON record: ``data/records/2019-2-sz-2018-29.json``."""
-    if gazette.issue is None:
-        return f"data/records/documents-{document.slug}.json"
-    return f"data/records/{gazette.issue.year}-{gazette.issue.no}-{document.slug}.json"
 
 
 def licence(identity) -> str:
@@ -91,7 +85,7 @@ def document_record(archive: Archive, gazette: Gazette, document: Document, fact
         "section": document.section,
         "page": document.page,
         "pages": list(document.pages) if document.pages else None,
-        "url": url_of(gazette, document),
+        "url": document_url(gazette, document),
         "record": record_path(gazette, document),
         "addressees": list(document.addressees),
         "interprets": document.interprets,
@@ -127,13 +121,13 @@ def issue_record(gazette: Gazette) -> dict:
         document = by_toc.get(entry.line)
         toc.append({"section": entry.section, "title": entry.title, "page": entry.page,
                     "number": document.number if document else None,
-                    "url": url_of(gazette, document) if document else None})
+                    "url": document_url(gazette, document) if document else None})
     return {
         "year": issue.year, "no": issue.no, "total": issue.total, "date": iso(issue.date),
-        "title": issue.title, "url": f"{issue.year}/{issue.no}/",
+        "title": issue.title, "url": issue_dir(issue),
         "masthead": plain(gazette.masthead or {}),
         "toc": toc,
-        "documents": [url_of(gazette, document) for document in gazette.documents],
+        "documents": [document_url(gazette, document) for document in gazette.documents],
     }
 
 

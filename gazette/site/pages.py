@@ -7,10 +7,11 @@ generated pages are relative ``.md`` paths, so ``mkdocs build --strict`` checks 
 
 from __future__ import annotations
 
-import posixpath
 from datetime import date
 
-from gazette.archive import Archive, issue_dir
+from gazette.archive import Archive
+from gazette import paths
+from gazette.paths import document_page, issue_dir, record_path, relative
 from gazette.site.browse import browse_pages, outline_counts
 from gazette.site.citations import page_linker
 from gazette.model import Gazette
@@ -19,22 +20,8 @@ from gazette.site.display import display
 from gazette.site.gov import SITEMAP, article_meta, column_meta, sitemap_page
 from gazette.site.labels import cited, cn_date, issue_number, trail
 from gazette.site.markdown import escape, front_matter, render_document
-from gazette.site.opendata import record_path
 from gazette.site.panel import cited_titles, document_panel
 
-
-def document_path(gazette: Gazette, slug: str) -> str:
-    """Path under ``docs/`` of a document's page: ``2019/2/sz-2018-29.md``."""
-    return f"{issue_dir(gazette)}{slug}.md"
-
-
-def issue_label(gazette: Gazette) -> str:
-    return gazette.issue.label
-
-
-def relative(target: str, page: str) -> str:
-    """Link from the page at ``page`` to the page at ``target`` (both paths under docs/)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
 def site_files(archive: Archive, site: Site | None = None) -> dict[str, str]:
@@ -51,11 +38,11 @@ def gazette_files(archive: Archive, gazette: Gazette, site: Site) -> dict[str, s
     """The pages of one issue: its documents and its issue page."""
     files: dict[str, str] = {}
     for document in gazette.documents:
-        path = document_path(gazette, document.slug)
+        path = document_page(gazette, document.slug)
         files[path] = render_document(document, gazette.issue, document_extra(archive, gazette, document, site),
                                       link=page_linker(archive, path, document.number))
     if gazette.issue is not None:
-        files[f"{gazette.issue.year}/{gazette.issue.no}/index.md"] = issue_page(archive, gazette)
+        files[paths.issue_page(gazette.issue)] = issue_page(archive, gazette)
     return files
 
 
@@ -64,10 +51,10 @@ def archive_files(archive: Archive, site: Site) -> dict[str, str]:
     files: dict[str, str] = {}
     years = sorted({g.issue.year for g in archive.gazettes if g.issue}, reverse=True)
     for year in years:
-        files[f"{year}/index.md"] = year_page(archive, year)
+        files[paths.year_page(year)] = year_page(archive, year)
     files["index.md"] = home_page(archive, years, site)
     files["issues.md"] = issues_page(archive, years)
-    files.update(browse_pages(archive, document_path))
+    files.update(browse_pages(archive, document_page))
     files[SITEMAP] = sitemap_page(archive, site)
     return files
 
@@ -81,8 +68,8 @@ def document_extra(archive: Archive, gazette: Gazette, document, site: Site) -> 
         extra["tags"] = [document.number]
     if gazette.issue is not None:
         extra["trail"] = trail(gazette.issue, document.section or document.type or "")
-        extra["issue_label"] = issue_label(gazette)
-        extra["issue_url"] = f"{gazette.issue.year}/{gazette.issue.no}/"
+        extra["issue_label"] = gazette.issue.label
+        extra["issue_url"] = issue_dir(gazette.issue)
     if document.interprets:
         url = archive.resolve(document.interprets)
         title = display(document.source_title) if document.source_title else None
@@ -112,7 +99,7 @@ def toc_markdown(gazette: Gazette, page: str) -> list[str]:
         document = by_toc.get(entry.line)
         title = escape(entry.title)
         if document is not None:
-            title = f"[{title}]({relative(document_path(gazette, document.slug), page)})"
+            title = f"[{title}]({relative(document_page(gazette, document.slug), page)})"
         lines.append(f'- {title} <span class="gz-toc-page">{entry.page}</span>')
     lines.extend(["", "</div>", ""])
     return lines
@@ -170,14 +157,14 @@ def issue_neighbours(archive: Archive, gazette: Gazette) -> dict:
     at = next(i for i, g in enumerate(issues) if g is gazette)
     older = issues[at + 1] if at + 1 < len(issues) else None
     newer = issues[at - 1] if at > 0 else None
-    return {name: {"label": issue_label(g), "url": f"{g.issue.year}/{g.issue.no}/"} if g else None
+    return {name: {"label": g.issue.label, "url": issue_dir(g.issue)} if g else None
             for name, g in (("previous", older), ("next", newer))}
 
 
 def issue_page(archive: Archive, gazette: Gazette) -> str:
     issue = gazette.issue
-    page = f"{issue.year}/{issue.no}/index.md"
-    label = issue_label(gazette)
+    page = paths.issue_page(issue)
+    label = gazette.issue.label
     meta = {"title": f"{issue.title} {label}", "issue": issue.to_dict(),
             "trail": trail(issue),
             "issue_nav": issue_neighbours(archive, gazette),
@@ -195,7 +182,7 @@ def issue_page(archive: Archive, gazette: Gazette) -> str:
 
 
 def year_page(archive: Archive, year: int) -> str:
-    page = f"{year}/index.md"
+    page = paths.year_page(year)
     count = sum(1 for g in archive.gazettes if g.issue and g.issue.year == year)
     meta = {"title": f"{year}年公报", "trail": [{"label": "首页", "url": ""}, {"label": f"{year}年", "url": None}],
             **column_meta(f"{year}年公报", f"{year}年出版的{count}期公报及其目录。", [f"{year}年", "公报"], "公报")}
@@ -203,7 +190,7 @@ def year_page(archive: Archive, year: int) -> str:
     for gazette in archive.gazettes:
         if gazette.issue and gazette.issue.year == year:
             issue = gazette.issue
-            lines.append(f"## [{escape(issue_label(gazette))}]({relative(f'{year}/{issue.no}/index.md', page)})"
+            lines.append(f"## [{escape(gazette.issue.label)}]({relative(paths.issue_page(issue), page)})"
                          f" {{: #no-{issue.no} }}\n")
             if issue.date:
                 lines.append(f"出版日期：{cn_date(issue.date)}，共{len(gazette.documents)}件。\n")
@@ -214,12 +201,12 @@ def year_page(archive: Archive, year: int) -> str:
 def issues_list(archive: Archive, years: list[int], page: str, level: int = 2) -> list[str]:
     lines = []
     for year in years:
-        lines.append(f"{'#' * level} [{year}年]({relative(f'{year}/index.md', page)}) {{: #y{year} }}\n")
+        lines.append(f"{'#' * level} [{year}年]({relative(paths.year_page(year), page)}) {{: #y{year} }}\n")
         for gazette in archive.gazettes:
             if gazette.issue and gazette.issue.year == year:
                 issue = gazette.issue
                 date = f"，{cn_date(issue.date)}出版" if issue.date else ""
-                lines.append(f"- [{escape(issue_label(gazette))}]({relative(f'{year}/{issue.no}/index.md', page)})"
+                lines.append(f"- [{escape(gazette.issue.label)}]({relative(paths.issue_page(issue), page)})"
                              f"{date}，共{len(gazette.documents)}件")
         lines.append("")
     return lines
@@ -243,7 +230,7 @@ def home_page(archive: Archive, years: list[int], site: Site) -> str:
     latest = next((g for g in archive.gazettes if g.issue), None)
     if latest is not None:
         issue = latest.issue
-        lines.append(f"## 最新一期：[{escape(issue_label(latest))}]({issue.year}/{issue.no}/index.md) {{: #latest }}\n")
+        lines.append(f"## 最新一期：[{escape(latest.issue.label)}]({paths.issue_page(issue)}) {{: #latest }}\n")
         lines.extend(cover_markdown(latest))
         lines.extend(toc_markdown(latest, "index.md"))
     issuers = "、".join(escape(name) for name in _main_issuers(archive))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from gazette.archive import Archive, url_of
+from gazette.archive import Archive
+from gazette.paths import document_url
 from gazette.model import OrderedList, Paragraph, Part, Section, Signature, Table
 
 FOLDER = "searchpages"
@@ -23,7 +24,7 @@ def search_pages(archive: Archive) -> dict[str, str]:
     for gazette in archive.gazettes:
         for document in gazette.documents:
             body = "".join(_blocks(document.body, 2))
-            pages[url_of(gazette, document) + "index.html"] = (
+            pages[document_url(gazette, document) + "index.html"] = (
                 '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
                 f"<title>{escape(document.title)}</title></head><body><main data-pagefind-body>"
                 f"<h1>{escape(document.title)}</h1>{body}</main></body></html>\n"

@@ -33,8 +33,14 @@ def _date_group(name: str) -> str:
 EFFECTIVE_ON_DATE = re.compile(rf"自?{_SP}{_date_group('e')}{_SP}起{_SP}{_INTO_FORCE}")
 EFFECTIVE_ON_ISSUE = re.compile(
     rf"自{_SP}{_ON_ISSUE}之日起(?:(?P<after>{_NUM}){_SP}(?P<unit>日|天|个月)后)?{_SP}{_INTO_FORCE}")
-VALID_UNTIL = re.compile(rf"有效期(?:为|截)?至{_SP}{_date_group('x')}")
-VALID_RANGE = re.compile(rf"有效期(?:为|自)?{_SP}{_date_group('s')}{_SP}(?:起)?{_SP}至{_SP}{_date_group('x')}")
+VALID_UNTIL = re.compile(rf"有效期(?:为|截)?(?:至|到){_SP}{_date_group('x')}")
+_AFTER_FORCE = "|".join(f"{verb}{comma}" for verb in ("施行", "实施", "执行", "生效", "试行") for comma in "，,")
+FORCE_UNTIL = re.compile(rf"(?<={_AFTER_FORCE})(?:有效期)?(?:截)?(?:至|到){_SP}{_date_group('x')}{_SP}(?:止|废止|失效)?")
+"""``…起施行，至2023年12月31日止``: an end date right after the words that put it in force (a bare
+``至…止`` elsewhere is usually a deadline for something else)."""
+VALID_RANGE = re.compile(rf"有效期(?:为|自)?{_SP}{_date_group('s')}{_SP}(?:起)?{_SP}(?:至|到){_SP}{_date_group('x')}")
+SPAN = re.compile(rf"自{_SP}{_date_group('s')}{_SP}起?{_SP}至{_SP}{_date_group('x')}{_SP}止")
+"""``自2019年1月1日起至2021年12月31日止``."""
 VALID_FOR = re.compile(rf"(?:有效期|试行期)(?:限)?(?:为|暂定为?)?{_SP}(?P<n>{_NUM}){_SP}(?P<unit>年|个月)")
 
 
@@ -120,12 +126,14 @@ def _effective(text: str, signed: date | None) -> tuple[date | None, re.Match] |
 
 def _expiry(text: str, effective: date | None) -> tuple[date | None, date | None, re.Match] | None:
     """``(start, last day, match)`` of a 有效期 stated in ``text``; start is None unless the text gives it."""
-    found = VALID_RANGE.search(text)
-    if found:
-        return _day(found, "s"), _day(found, "x"), found
-    found = VALID_UNTIL.search(text)
-    if found:
-        return None, _day(found, "x"), found
+    for pattern in (VALID_RANGE, SPAN):
+        found = pattern.search(text)
+        if found:
+            return _day(found, "s"), _day(found, "x"), found
+    for pattern in (VALID_UNTIL, FORCE_UNTIL):
+        found = pattern.search(text)
+        if found:
+            return None, _day(found, "x"), found
     found = VALID_FOR.search(text)
     if found and effective is not None:
         months = _count(found["n"]) * (12 if found["unit"] == "年" else 1)
