@@ -13,7 +13,7 @@ import base64
 import hashlib
 import re
 
-_POLICY = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="(?P<policy>[^"]*)">')
+_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(?P<policy>[^"]*)">')
 _INLINE_SCRIPT = re.compile(r"<script>(?P<body>.*?)</script>", re.S)
 _HEAD = re.compile(r"<head[^>]*>")
 
