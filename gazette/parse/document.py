@@ -129,71 +129,85 @@ def _expected_policies(title: str, blocks: list[Block]) -> set[str]:
 
 def _read_after(lines: list[Line], expected: set[str], anchors: Anchors, joins: list[Join]) -> list[Block]:
     """What follows the signature: notes, enclosed policies and attachments."""
-    out: list[Block] = []
-    pending: list[Line] = []
-    part: dict | None = None
-    counters = {"policy": 0, "attachment": 0}
+    return _AfterSignature(expected, anchors, joins).read(lines)
 
-    def flush() -> None:
-        nonlocal pending
-        if part is None:
-            out.extend(parse_blocks(pending, anchors, joins))
-        else:
-            anchors.scope = part["anchor"]
-            part["children"].extend(parse_blocks(pending, anchors, joins))
-            anchors.scope = None
-        pending = []
 
-    def open_part(role: str, title_line: Line, label: str | None) -> None:
-        nonlocal part
-        flush()
-        close()
-        counters[role] += 1
-        anchor = anchors.claim(("part-" if role == "policy" else "att-") + str(counters[role]))
-        part = {"role": role, "title": clean_title(title_line.text), "label": label, "anchor": anchor,
-                "line": title_line.number, "children": [], "title_text": title_line.text}
+class _AfterSignature:
+    """Reads what follows the signature into blocks and parts (印发的文件, 附件), one line at a time.
 
-    def close() -> None:
-        nonlocal part
-        if part is not None:
-            children = part.pop("children")
-            out.append(Part(children=tuple(children), **part))
-            part = None
+    Lines collect in ``pending`` until something opens a part or stands alone; they are then parsed as
+    running text into the open part, or into the document when no part is open.
+    """
 
-    index = 0
-    while index < len(lines):
+    def __init__(self, expected: set[str], anchors: Anchors, joins: list[Join]):
+        self.expected = expected
+        """Compact titles of the policies the notice says it issues (印发《…》)."""
+        self.anchors = anchors
+        self.joins = joins
+        self.out: list[Block] = []
+        self.pending: list[Line] = []
+        self.part: dict | None = None
+        """The part being read: the fields of a :class:`Part`, its children still a list."""
+        self.counters = {"policy": 0, "attachment": 0}
+
+    def read(self, lines: list[Line]) -> list[Block]:
+        index = 0
+        while index < len(lines):
+            index = self._line(lines, index)
+        self._flush()
+        self._close()
+        return self.out
+
+    def _line(self, lines: list[Line], index: int) -> int:
+        """Read the line at ``index``; returns the index of the next line to read."""
         line = lines[index]
         text = line.text
-        if not text:
-            pending.append(line)
-            index += 1
-            continue
-        label = m.ATTACHMENT_LABEL.match(text)
-        if label:
+        if text and m.ATTACHMENT_LABEL.match(text):
             following = _next_text(lines, index + 1)
             if following < len(lines) and _title_like(lines[following].text):
-                open_part("attachment", lines[following], text)
-                index = following + 1
-                continue
-        role = _standalone_role(text) if part is None else None
+                self._open("attachment", lines[following], text)
+                return following + 1
+        role = _standalone_role(text) if text and self.part is None else None
         if role:
-            flush()
-            out.append(Paragraph(text, line.number, role))
-            index += 1
-            continue
-        starts_policy = _title_like(text) and (
-            (part is None and not out_has_content(out, pending)) or
-            (compact(text) in expected and (part is None or compact(part["title"]) != compact(text)))
-        )
-        if starts_policy:
-            open_part("policy", line, None)
-            index += 1
-            continue
-        pending.append(line)
-        index += 1
-    flush()
-    close()
-    return out
+            self._flush()
+            self.out.append(Paragraph(text, line.number, role))
+        elif text and self._starts_policy(text):
+            self._open("policy", line, None)
+        else:
+            self.pending.append(line)
+        return index + 1
+
+    def _starts_policy(self, text: str) -> bool:
+        """A title-like line opens an enclosed policy: the first thing after the signature, or a title
+        the notice names that is not the open part's own."""
+        if not _title_like(text):
+            return False
+        if self.part is None and not out_has_content(self.out, self.pending):
+            return True
+        return compact(text) in self.expected and (self.part is None or compact(self.part["title"]) != compact(text))
+
+    def _flush(self) -> None:
+        if self.part is None:
+            self.out.extend(parse_blocks(self.pending, self.anchors, self.joins))
+        else:
+            self.anchors.scope = self.part["anchor"]
+            self.part["children"].extend(parse_blocks(self.pending, self.anchors, self.joins))
+            self.anchors.scope = None
+        self.pending = []
+
+    def _open(self, role: str, title_line: Line, label: str | None) -> None:
+        self._flush()
+        self._close()
+        self.counters[role] += 1
+        anchor = self.anchors.claim(("part-" if role == "policy" else "att-") + str(self.counters[role]))
+        self.part = {"role": role, "title": clean_title(title_line.text), "label": label, "anchor": anchor,
+                     "line": title_line.number, "children": [], "title_text": title_line.text}
+
+    def _close(self) -> None:
+        if self.part is not None:
+            children = self.part.pop("children")
+            self.out.append(Part(children=tuple(children), **self.part))
+            self.part = None
 
 
 def _standalone_role(text: str) -> str | None:

@@ -15,7 +15,12 @@ _NOTE = re.compile(r"^[（(](?P<note>[^)）]*)[)）]$")
 
 
 def read_masthead(lines: tuple[Line, ...]) -> dict:
-    """刊头 facts by printed label: 编委会/编辑部 members by role, then the imprint fields."""
+    """刊头 facts by printed label: 编委会/编辑部 members by role, then the imprint fields.
+
+    One loop over the lines, longer than most: whether a line is a member, a field or the continuation
+    of either depends on the group and field the previous lines opened, so the rules read best in order,
+    beside that state, rather than split into functions that pass it back and forth.
+    """
     result: dict = {}
     group: list | None = None
     group_name: str | None = None
