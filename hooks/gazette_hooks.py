@@ -3,6 +3,7 @@
 from mkdocs.plugins import event_priority
 
 from gazette.site.compact_html import compact_html
+from gazette.site.csp import with_script_hashes
 from gazette.site.escaping import escaped_meta
 from gazette.site.identity import apply_identity
 
@@ -20,3 +21,9 @@ def on_page_markdown(markdown, page, **kwargs):
 
 def on_post_page(output, **kwargs):
     return compact_html(output)
+
+
+def on_post_template(output_content, template_name, **kwargs):
+    # The 404 page finds the site's folder with inline script: allowed by hash, on that page only.
+    return with_script_hashes(output_content) if template_name == "404.html" else output_content
+

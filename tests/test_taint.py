@@ -8,7 +8,9 @@ section and article headings, masthead values, signature. It is built once, onli
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import http.server
 import re
 import threading
@@ -79,6 +81,9 @@ class _Elements(HTMLParser):
         self.text.append(data)
 
 
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcdoc")
+
+
 def injected(html: str) -> tuple[list[str], str]:
     """What in ``html`` could run or change the page, and the page's text."""
     parsed = _Elements()
@@ -94,11 +99,19 @@ def injected(html: str) -> tuple[list[str], str]:
             problems.append(f"<{tag}>")
         if tag == "img" and attrs.get("src") == "x":
             problems.append("<img src=x>")
-        if any("javascript:" in (value or "") for value in attrs.values()):
-            problems.append(f"<{tag}> with javascript:")
+        if any((attrs.get(name) or "").strip().lower().startswith("javascript:") for name in _URL_ATTRIBUTES):
+            problems.append(f"<{tag}> with a javascript: URL")
         if "autofocus" in attrs:
             problems.append(f"<{tag} autofocus>")
     return problems, "".join(parsed.text)
+
+
+def _hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def _policy(html: str) -> str:
+    return re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
 
 
 @pytest.fixture(scope="module")
@@ -123,11 +136,16 @@ def test_no_page_holds_an_injected_element_or_attribute(built, where):
     assert len(pages) > 20
     shown = ""
     for page in pages:
-        problems, text = injected(page.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        problems, text = injected(html)
+        if page.name == "404.html":  # its own inline scripts, each allowed by its hash, none else
+            assert all(_hash(body) in _policy(html) for body in re.findall(r"<script>(.*?)</script>", html, re.S))
+            problems = [problem for problem in problems if problem != "inline <script>"]
         assert not problems, f"{page.relative_to(built)}: {problems}"
         shown += text
     for field, payload in PAYLOADS.items():
-        assert payload.strip() in shown, f"the {field} payload is not shown as text"
+        # The cover line is page furniture: the issue's title comes from gazette.yml, so it is not shown.
+        assert (payload.strip() in shown) == (field != "cover"), f"the {field} payload is not shown as text"
 
 
 def test_lines_that_look_like_markdown_show_as_printed_on_the_built_page(built):
@@ -136,18 +154,17 @@ def test_lines_that_look_like_markdown_show_as_printed_on_the_built_page(built):
     _, text = injected(html)
     for line in LOOKALIKES:
         assert line in text
-    assert "\\" not in text and "&#" not in text and "&amp;" not in text
+    assert not re.search(r"\\[!=:|#*]", text) and "&#" not in text and "&amp;" not in text
     for tag in ("<dl", "<table", 'class="admonition danger', "<em>"):
         assert tag not in html.split('class="gz-body"', 1)[1]
 
 
 def test_every_page_forbids_inline_script(built):
-    for page in _pages(built / "site")[:50] + _pages(built / "unzipped")[:50]:
+    for page in _pages(built / "site") + _pages(built / "unzipped"):
         html = page.read_text(encoding="utf-8")
-        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
-        assert policy, page
-        script = re.search(r"script-src ([^;]+)", policy.group(1)).group(1)
+        script = re.search(r"script-src ([^;]+)", _policy(html)).group(1)
         assert "'unsafe-inline'" not in script and "'unsafe-eval'" not in script
+        assert ("'sha256-" in script) == (page.name == "404.html"), page
         assert html.index("Content-Security-Policy") < html.index("<script")
 
 

@@ -30,7 +30,9 @@ def _date_group(name: str) -> str:
     return rf"(?P<{name}>\d{{4}}){_SP}年{_SP}(?P<{name}m>\d{{1,2}}){_SP}月{_SP}(?P<{name}d>\d{{1,2}}){_SP}日"
 
 
-EFFECTIVE_ON_DATE = re.compile(rf"自?{_SP}{_date_group('e')}{_SP}起{_SP}{_INTO_FORCE}")
+# A match starts at 自 or at the date's first digit, never inside a run of spaces: a leading optional
+# word followed by optional spaces made every space a start, and a long run of spaces quadratic (issue 10).
+EFFECTIVE_ON_DATE = re.compile(rf"(?:自{_SP})?{_date_group('e')}{_SP}起{_SP}{_INTO_FORCE}")
 EFFECTIVE_ON_ISSUE = re.compile(
     rf"自{_SP}{_ON_ISSUE}之日起(?:(?P<after>{_NUM}){_SP}(?P<unit>日|天|个月)后)?{_SP}{_INTO_FORCE}")
 VALID_UNTIL = re.compile(rf"有效期(?:为|截)?(?:至|到){_SP}{_date_group('x')}")

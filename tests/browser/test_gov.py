@@ -77,7 +77,7 @@ def test_print_button_prints_and_copy_link_copies_the_address(tab, site_url):
     tab.get_by_role("button", name="打印").click()
     assert tab.evaluate("window.__printed") == 1
     tab.get_by_role("button", name="复制链接").click()
-    tab.wait_for_function("document.querySelector('.gz-tools-status').textContent === '链接已复制'")
+    tab.wait_for_function("() => document.querySelector('.gz-tools-status').textContent === '链接已复制'")
     assert tab.evaluate("navigator.clipboard.readText()") == site_url + DEBT
 
 

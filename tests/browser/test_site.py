@@ -105,7 +105,7 @@ def test_every_request_goes_to_the_site_itself(page, site_url):
 
 def run_axe(page, axe_source) -> list[dict]:
     # Material fades its search overlay and results in; contrast measured mid-transition is meaningless.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")  # a function: the CSP forbids eval of a string
     # Evaluated through the DevTools protocol: the pages' Content-Security-Policy forbids the inline
     # <script> that add_script_tag would insert (and must keep forbidding it).
     page.evaluate("source => (0, eval)(source)", axe_source.read_text(encoding="utf-8"))
