@@ -46,7 +46,7 @@ $(NODE_STAMP): package.json package-lock.json
 site: python-check $(STAMP)
 	$(VENV)/bin/gazette build
 
-offline: python-check $(STAMP) $(NODE_STAMP)
+offline: python-check $(STAMP)
 	$(VENV)/bin/gazette build --offline
 
 convert: python-check $(STAMP)

@@ -5,7 +5,7 @@ Stages, each a function below:
 1. a project folder with this repository's configuration and templates, and a synthetic archive of
    at least N documents made from the sample issue (:mod:`gazette.synthetic`);
 2. ``python -m gazette convert`` twice in it (cold parse cache, then warm), then the site build
-   (``mkdocs build --strict`` + Pagefind, as ``python -m gazette build`` does it), each a child
+   (``mkdocs build --strict`` + the search index, as ``python -m gazette build`` does it), each a child
    process: wall time, and the peak resident memory of the largest process;
 3. the bytes a browser transfers from opening the home page to the first results for 债务, over
    HTTP from 127.0.0.1 in headless Chromium (Chrome DevTools' encoded data length: headers included,
@@ -28,6 +28,7 @@ import threading
 import time
 from pathlib import Path
 
+from gazette.bench_search import browser_figures, index_figures, query_set
 from gazette.build.write import MARKER, check_replaceable
 from gazette.errors import GazetteError
 from gazette.synthetic import write_issues
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("gazette.yml", "mkdocs.yml", "mkdocs-offline.yml", "overrides", "hooks")
 """What a build reads besides the package and the issue texts."""
 QUERY = "债务"
+SAMPLE = ROOT / "gazettes" / "2019-02.txt"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 """The browser the benchmark and the tests drive: Debian's Chromium unless $CHROMIUM names another
 (e.g. on macOS ``/Applications/Chromium.app/Contents/MacOS/Chromium``)."""
@@ -45,11 +47,17 @@ BASELINE_CONFIG = "site_name: 三门峡市人民政府公报\ndocs_dir: docs\nth
 """Material's defaults: its search plugin (enabled when no plugins are listed), every page in the navigation."""
 
 
-def bench(documents: int, baseline: bool = False, search: bool = True, workdir: str | None = None) -> dict:
-    """Build a synthetic archive of at least ``documents`` documents and measure it; return the figures."""
-    work = Path(workdir or tempfile.mkdtemp(prefix="gazette-bench-"))
+def bench(documents: int, baseline: bool = False, search: bool = True, workdir: str | None = None,
+          search_only: bool = False) -> dict:
+    """Build a synthetic archive of at least ``documents`` documents and measure it; return the figures.
+
+    With ``search_only``, only parse, index and query (:mod:`gazette.bench_search`): the search index of the
+    whole archive is put into the site of one issue, whose pages are all a query needs."""
+    work = Path(workdir or tempfile.mkdtemp(prefix="gazette-bench-")).resolve()
     claim_workdir(work)
     project = make_project(work / "project", documents)
+    if search_only:
+        return search_bench(work, project, search)
     figures: dict = {"documents": 0, "issues": len(list((project / "gazettes").glob("*.txt")))}
     figures["convert_s"], _ = _timed(project, [sys.executable, "-m", "gazette", "convert"])
     figures["convert_warm_s"], _ = _timed(project, [sys.executable, "-m", "gazette", "convert"])
@@ -64,6 +72,9 @@ def bench(documents: int, baseline: bool = False, search: bool = True, workdir: 
     figures["site_dir"] = str(site)
     figures["search_first_query_bytes"] = first_query_bytes(site) if search else None
     figures["peak_rss_mb"] = round(build_rss / 1024, 1)
+    figures["search"] = index_figures(project, work / "index", _env())
+    if search:
+        figures["search"].update(browser_figures(site, query_set(SAMPLE)))
     if baseline:
         base = figures["baseline"] = baseline_build(work / "baseline", docs, search)
         figures["ratios"] = {
@@ -98,8 +109,27 @@ def make_project(project: Path, documents: int) -> Path:
             shutil.copytree(source, project / name)
         else:
             shutil.copy2(source, project / name)
-    write_issues(project / "gazettes", documents, ROOT / "gazettes" / "2019-02.txt")
+    write_issues(project / "gazettes", documents, SAMPLE)
     return project
+
+
+def search_bench(work: Path, project: Path, search: bool) -> dict:
+    """Parse (into the parse cache), index, and query the archive in the site of one issue."""
+    figures: dict = {"issues": len(list((project / "gazettes").glob("*.txt")))}
+    figures["parse_s"], figures["parse_peak_rss_mb"] = _timed(project, [
+        sys.executable, "-c", "from gazette.build.cache import parse_all\n"
+        "from gazette.build.convert import default_sources\nparse_all(default_sources())"])
+    figures["parse_peak_rss_mb"] = round(figures["parse_peak_rss_mb"] / 1024, 1)
+    index = work / "index"
+    figures["search"] = index_figures(project, index, _env())
+    figures["documents"] = figures["search"]["documents"]
+    if search:
+        small = make_project(work / "small", 1)
+        _timed(small, [sys.executable, "-m", "gazette", "build"])
+        shutil.rmtree(small / "site" / "search")
+        shutil.copytree(index, small / "site" / "search")
+        figures["search"].update(browser_figures(small / "site", query_set(SAMPLE)))
+    return figures
 
 
 # --- 2. timing ---------------------------------------------------------------------------------
@@ -114,7 +144,7 @@ def _timed(cwd: Path, command: list[str]) -> tuple[float, int]:
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=output, stderr=subprocess.STDOUT, text=True)
         # wait4 gives the child's usage; on Linux its ru_maxrss also covers the children it waited for
-        # (pagefind, the parse workers), so this is the largest process of the tree.
+        # (the parse workers), so this is the largest process of the tree.
         _, status, usage = os.wait4(child.pid, 0)
         elapsed = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)

@@ -120,6 +120,8 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--baseline", action="store_true", help="另外按 Material 的默认设置构建同样的页面作对照")
     bench.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     bench.add_argument("--no-search", dest="search", action="store_false", help="不在浏览器中测量首次检索")
+    bench.add_argument("--search-only", action="store_true",
+                       help="只解析、建检索索引并在浏览器中检索，不构建整个网站（用于很大的档案）")
     bench.add_argument("--workdir", help="放合成项目、网站和对照的文件夹（默认新建临时文件夹）")
     bench.set_defaults(run=_bench)
     return parser
@@ -220,6 +222,7 @@ def _bench(args) -> int:
 
     if not 1 <= args.documents <= MAX_DOCUMENTS:
         raise UsageError(f"--documents 应在 1 到 {MAX_DOCUMENTS} 之间，而不是 {args.documents}")
-    figures = bench(args.documents, baseline=args.baseline, search=args.search, workdir=args.workdir)
+    figures = bench(args.documents, baseline=args.baseline, search=args.search, workdir=args.workdir,
+                    search_only=args.search_only)
     sys.stdout.write(to_json(figures) + "\n" if args.json else report(figures))
     return 0

@@ -6,7 +6,6 @@ from gazette.site.compact_html import compact_html
 from gazette.site.csp import with_script_hashes
 from gazette.site.escaping import escaped_meta
 from gazette.site.identity import apply_identity
-from gazette.build.search_index import compact_search_index
 
 
 def on_config(config, **kwargs):
@@ -28,8 +27,3 @@ def on_post_template(output_content, template_name, **kwargs):
     # The 404 page finds the site's folder with inline script: allowed by hash, on that page only.
     return with_script_hashes(output_content) if template_name == "404.html" else output_content
 
-
-# After the search plugin has written its index (priority 0), before an offline plugin inlines it.
-@event_priority(-50)
-def on_post_build(config, **kwargs):
-    compact_search_index(config["site_dir"])

@@ -36,4 +36,14 @@ def test_bench_of_a_tiny_archive_prints_its_figures_as_json(tmp_path):
     assert figures["search_first_query_bytes"] is None
     site = Path(figures["site_dir"])
     assert (site / "2006" / "3" / "sz-2005-134" / "index.html").is_file()
-    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (site / "search" / "head.js").is_file()
+
+
+def test_search_query_set_of_the_benchmark_is_drawn_from_the_sample():
+    from gazette.bench import SAMPLE
+    from gazette.bench_search import query_set
+
+    queries = query_set(SAMPLE)
+    assert len(queries) >= 90 and len(set(queries)) == len(queries)
+    assert "三政〔2018〕34号" in queries and "34号" in queries and "债务" in queries
+    assert any(" " in query for query in queries)

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from tests.browser_support import launched
 
-from gazette.build.offline import MANIFEST, SHIM, SHIM_IN_SITE, external_references, manifest, offline_config
+from gazette.build.offline import MANIFEST, external_references, manifest, offline_config
 from gazette.build.write import MARKER
 from tests.repo_copy import ROOT, fresh_copy, run_build
 
@@ -27,8 +27,6 @@ LOCAL_SCHEMES = {"file", "data", "blob"}
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """A fresh copy of the repository after `python -m gazette build --offline`."""
-    if not (ROOT / SHIM).is_file():
-        pytest.fail(f"{SHIM} is missing: run `npm ci` (make test does it)")
     repo = fresh_copy(tmp_path_factory.mktemp("repo"))
     result = run_build(repo, "--offline")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -56,8 +54,8 @@ def test_build_offline_writes_one_zip_named_after_the_latest_issue(built, archiv
 
 def test_offline_build_leaves_the_site_folder_as_a_site_with_directory_urls(built):
     assert (built / "site" / "2019" / "2" / "index.html").is_file()
-    assert not (built / "site" / "search" / "search_index.js").exists()
-    assert not (built / "site" / SHIM_IN_SITE).exists()
+    # The site's search index links to folder URLs; the archive's (below) to .html pages.
+    assert 'urls":"dir"' in (built / "site" / "search" / "head.js").read_text(encoding="utf-8")
 
 
 def test_zip_entries_are_sorted_with_fixed_times_and_permissions(archive):
@@ -95,12 +93,13 @@ def test_manifest_format_is_that_of_sha256sum():
         "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881  b.html\n")
 
 
-def test_archive_is_a_file_url_site_with_the_local_shim(unzipped):
+def test_archive_is_a_file_url_site_with_its_search_index_as_classic_scripts(unzipped):
     assert (unzipped / "index.html").is_file()
-    assert (unzipped / SHIM_IN_SITE).read_bytes() == (ROOT / SHIM).read_bytes()
-    assert (unzipped / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index")
+    head = (unzipped / "search" / "head.js").read_text(encoding="utf-8")
+    assert head.startswith('__gzSearch("head",') and 'urls":"html"' in head
+    assert not (unzipped / "search" / "search_index.js").exists()
     index = (unzipped / "index.html").read_text(encoding="utf-8")
-    assert f'src="{SHIM_IN_SITE}"' in index
+    assert 'src="assets/javascripts/gazette-search.js"' in index and "iframe-worker" not in index
     for page in unzipped.rglob("*.html"):
         hrefs = re.findall(r'<a\b[^>]*\bhref="([^"#:]+/)(?:#[^"]*)?"', page.read_text(encoding="utf-8"))
         assert hrefs == [], f"{page}: directory URLs {hrefs[:3]} do not open from file://"
@@ -136,8 +135,6 @@ def test_about_page_lists_the_issues_the_build_time_and_how_to_verify(unzipped):
     assert 'href="2019/2/index.html"' in text
     assert "2019年2月4日 08:00" in text  # SOURCE_DATE_EPOCH in Beijing time
     assert "sha256sum -c SHA256SUMS" in text
-    index = (unzipped / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert "离线版说明" in index.replace("\u200b", "")  # jieba marks word boundaries with U+200B
 
 
 def test_offline_configuration_is_the_site_configuration_plus_the_offline_changes(tmp_path, monkeypatch):
@@ -147,17 +144,14 @@ def test_offline_configuration_is_the_site_configuration_plus_the_offline_change
     (tmp_path / "docs").mkdir()
     site = load_config("mkdocs.yml", docs_dir=str(tmp_path / "docs"))  # docs/ need not exist yet
     offline = offline_config(tmp_path / "docs", tmp_path / "site")
-    # The online site is searched with Pagefind; the archive adds Material's search (lunr, works from file://).
-    assert "material/search" not in site["plugins"]
-    assert list(offline["plugins"]) == [*[n for n in site["plugins"] if not n.startswith("hooks/")],
-                                        "material/search", "material/offline",
-                                        *[n for n in site["plugins"] if n.startswith("hooks/")]]
-    assert offline["plugins"]["material/search"].config["separator"].startswith("[\\s\\u200b\\u3000")
+    # Both are searched with the gazette's own index (search/), not with Material's search plugin.
+    assert "material/search" not in site["plugins"] and "material/search" not in offline["plugins"]
+    assert list(offline["plugins"]) == list(site["plugins"])
     assert list(offline["hooks"]) == list(site["hooks"])
     if site["nav"] is not None:
         assert offline["nav"] == [*site["nav"], {"离线版说明": "offline.md"}]
     assert offline["use_directory_urls"] is False
-    assert offline["extra"]["polyfills"] == [SHIM_IN_SITE]
+    assert not offline["extra"].get("polyfills")
     assert "navigation.instant" not in offline["theme"]["features"]
     assert offline["strict"] is True
     for key in ("theme", "markdown_extensions", "mdx_configs", "validation", "not_in_nav", "site_name"):
@@ -229,5 +223,4 @@ def test_archive_opens_from_file_url_browses_and_searches_without_network(offlin
 
     leaving = [url for url in page.requests if urlsplit(url).scheme not in LOCAL_SCHEMES]
     assert leaving == []
-    assert any(url.endswith("/search/search_index.js") for url in page.requests)
-    assert any(url.endswith("/" + SHIM_IN_SITE) for url in page.requests)
+    assert any(url.endswith("/search/head.js") for url in page.requests)

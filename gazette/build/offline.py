@@ -3,8 +3,9 @@
 Stages, each a function below:
 
 1. the configuration: ``mkdocs-offline.yml`` over ``mkdocs.yml``, its lists appended to theirs;
-2. stage a copy of ``docs/`` plus the iframe-worker shim from ``node_modules`` and the 说明 page;
-3. ``mkdocs build`` (strict, as mkdocs.yml says) into a temporary folder (``site/`` is untouched);
+2. stage a copy of ``docs/`` plus the 说明 page;
+3. ``mkdocs build`` (strict, as mkdocs.yml says) into a temporary folder (``site/`` is untouched), and the
+   search index (the same as the site's, with ``.html`` links) into its ``search/`` folder;
 4. refuse the result if any page or stylesheet would load something from the network, or if a
    link would not open from ``file://`` (a folder URL, a missing file or anchor);
 5. zip it deterministically with a ``SHA256SUMS`` manifest into ``dist/``.
@@ -21,6 +22,9 @@ import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from gazette.build.pipeline import drop_unused_theme_files
+from gazette.build.search_index import FOLDER as SEARCH_FOLDER
+from gazette.build.search_index import document_order, write_index
 from gazette.errors import GazetteError
 from gazette.check.linkcheck import check_site
 from gazette.config import load_config
@@ -30,10 +34,6 @@ from gazette.build.write import MARKER, stage_tree, staging_dir, write_tree
 
 CONFIG = "mkdocs-offline.yml"
 SITE_CONFIG = "mkdocs.yml"
-SHIM = str(Path(__file__).with_name("iframe_worker.js"))
-"""The Worker stand-in for file:// (Material's search needs one): the package's own, without inline script."""
-SHIM_IN_SITE = "assets/javascripts/iframe-worker.js"
-"""Where the shim goes in the archive; ``extra.polyfills`` of mkdocs-offline.yml names this path."""
 ABOUT_PAGE = "offline.md"
 ABOUT_TITLE = "离线版说明"
 MANIFEST = "SHA256SUMS"
@@ -54,19 +54,17 @@ def archive_name(sources: list[str]) -> str:
 def build_offline(conversion, docs: str | os.PathLike = "docs", dist: str = DIST) -> tuple[Path, str]:
     """Build the offline archive of the converted ``docs`` folder into a staging folder beside ``dist``;
     return that folder (swapped in by the caller with the other outputs) and the zip's file name."""
-    shim = Path(SHIM)
-    if not shim.is_file():
-        raise GazetteError(SHIM, "缺失：软件包不完整，请重新安装")
     name = archive_name(list(conversion.coverage))
     work = staging_dir("offline-work")
     try:
         staged_docs = work / "docs"
         files = _read_tree(Path(docs))
-        files[SHIM_IN_SITE] = shim.read_bytes()
         files[ABOUT_PAGE] = about_page(conversion, name)
         write_tree(staged_docs, files)
         site = work / "site"
         _mkdocs(staged_docs, site)
+        drop_unused_theme_files(site)
+        write_index(document_order(conversion.archive.gazettes), site / SEARCH_FOLDER, directory_urls=False)
         problems = external_references(site)
         if problems:
             raise GazetteError(CONFIG, "离线版会从网络加载内容：" + "; ".join(problems[:5]))

@@ -1,6 +1,6 @@
 """``build``: convert, ``mkdocs build --strict`` into a fresh site/ swapped in when complete,
-searched with Pagefind, and with ``--offline`` the offline archive zip in dist/ (searched with Material's
-lunr search, which works from ``file://``).
+with the search index of :mod:`gazette.build.search_index`, and with ``--offline`` the offline archive zip
+in dist/ (the same search, which works from ``file://``).
 
 Set SOURCE_DATE_EPOCH for a reproducible build: MkDocs takes the sitemap dates and the gzip
 time of sitemap.xml.gz from it, the offline archive its zip times and 说明 page.
@@ -21,10 +21,9 @@ from gazette.archive import Archive, build_archive
 from gazette.build.cache import parse_all
 from gazette.build.convert import Conversion, convert_checked, default_sources, report_dir, write
 from gazette.errors import GazetteError
-from gazette.build.search_index import PAGEFIND_DIR, drop_unused_pagefind_files, start_pagefind
-from gazette.site.search_text import FOLDER as SEARCH_PAGES
-from gazette.site.search_text import search_pages
-from gazette.build.write import MARKER, Outputs, stage_tree, staging_dir
+from gazette.build.search_index import FOLDER as SEARCH_FOLDER
+from gazette.build.search_index import document_order, write_index
+from gazette.build.write import MARKER, Outputs, staging_dir
 
 SITE = "site"
 CONFIG = "mkdocs.yml"
@@ -73,42 +72,33 @@ def build_site(site: str, archive: Archive | None = None, docs: str | None = Non
 
 def render_site(site: str, archive: Archive | None = None, docs: str | os.PathLike | None = None) -> Path:
     """``mkdocs build --strict`` of ``docs`` (default: mkdocs.yml's docs_dir) and, at the same time, the
-    Pagefind index of the search pages made from ``archive`` (by default the archive of ``gazettes/``,
-    parsed or taken from the parse cache), into a staging folder beside ``site``; returns it. MkDocs
-    renders on one core while the search pages are written and Pagefind indexes them on the other."""
+    search index of ``archive`` (by default the archive of ``gazettes/``, parsed or taken from the parse
+    cache), into a staging folder beside ``site``; returns it. MkDocs renders in a child process on one
+    core while the index is written here on the other."""
     staging = staging_dir(site)
-    index = staging_dir(PAGEFIND_DIR)
-    pages = None
+    index = staging_dir(SEARCH_FOLDER)
     config = _config_for(docs)
     logs = tempfile.TemporaryFile("w+")
     try:
         mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config,
                                    "--site-dir", str(staging)], stdout=logs, stderr=subprocess.STDOUT, text=True)
-        indexer = None
         try:
             if archive is None:
                 archive = build_archive([result.gazette for result in parse_all(default_sources()).values()])
-            pages = stage_tree(SEARCH_PAGES, search_pages(archive))
-            indexer = start_pagefind(pages, index)
+            write_index(document_order(archive.gazettes), index)
         finally:
             built = mkdocs.wait()
-            indexed = indexer.wait() if indexer else None
         if built != 0:
             logs.seek(0)
             raise GazetteError(CONFIG, "mkdocs build --strict 失败，原有 site/ 等输出保持不变：" + mkdocs_problems(logs.read()))
-        if indexed != 0:
-            raise GazetteError(str(pages), "pagefind could not index the search pages: " + indexer.stderr.read().strip())
-        _drop_unused_theme_files(staging)
+        drop_unused_theme_files(staging)
         (index / MARKER).unlink(missing_ok=True)
-        index.rename(staging / PAGEFIND_DIR)
-        drop_unused_pagefind_files(staging)
+        index.rename(staging / SEARCH_FOLDER)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(index, ignore_errors=True)
         raise
     finally:
-        if pages is not None:
-            shutil.rmtree(pages, ignore_errors=True)
         if config != CONFIG:
             Path(config).unlink(missing_ok=True)
         logs.close()
@@ -136,11 +126,11 @@ def mkdocs_problems(log: str) -> str:
 
 
 _UNUSED_ONLINE = ("assets/javascripts/lunr", "assets/javascripts/workers")
-"""Material's lunr search, which the online site does not load (it searches with Pagefind)."""
+"""Material's lunr search and its worker, which no page loads (the site searches with its own index)."""
 
 
-def _drop_unused_theme_files(site: Path) -> None:
-    """Remove theme files no page of the online site loads: lunr and its worker, the source map."""
+def drop_unused_theme_files(site: Path) -> None:
+    """Remove theme files no page loads (online or offline): lunr and its worker, the source maps."""
     for name in _UNUSED_ONLINE:
         shutil.rmtree(site / name, ignore_errors=True)
     for source_map in (site / "assets").rglob("*.map"):

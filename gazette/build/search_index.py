@@ -1,52 +1,360 @@
-"""The two search indexes: Pagefind's for the online site, Material's for the offline archive.
+"""The search index (检索索引): character n-grams of every document, cut into small script files.
 
-Material's index: Python's ``json.dump`` escapes every Han character as ``\\uXXXX`` (6 bytes
-instead of 3); rewriting it with ``ensure_ascii=False`` halves it and gives identical results.
-Pagefind's index: built from the search pages of :mod:`gazette.site.search_text`.
+Why this shape (README, 检索): a reader's query must find every document whose folded text contains it
+(:mod:`gazette.site.search_fold`), online and from ``file://``, loading little. So:
+
+- a document's text is cut into *units* of about ``UNIT_CHARS`` characters at block boundaries (unit 0
+  is the title and 文号); no match crosses a block, so every occurrence lies inside one unit;
+- every unit is indexed by its character bigrams (no word segmentation), every document by its single
+  characters (a one-character query needs no more: its postings are exact); a longer term's candidate
+  units are those holding all its bigrams, a superset of the units that contain it, which the browser
+  verifies against their text, so results are exact;
+- postings are unit ids, delta-coded as base-32 varints in a URL-safe alphabet (``encode``), and sharded
+  by a 32-bit FNV-1a hash of the gram into ``p/<shard>.js``; known items (titles, 文号 in full and
+  short forms, names from tables) share those shards under the key ``~<folded key>`` with document ids;
+- each unit is its own ``t/<k>/<unit>.js`` (its blocks with anchors, names marked, and its document's
+  metadata), so a result costs one small file for its excerpt and its place;
+- every file is a classic script calling ``__gzSearch(name, data)``: ``file://`` forbids fetch, XHR,
+  modules and workers but runs a ``<script src>`` added at run time.
+
+Postings are spilled to disk batch by batch (``Spill``), so memory stays flat as the archive grows.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+import os
+from collections import Counter, defaultdict
+import shutil
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
-from gazette.errors import GazetteError
-from gazette.build.write import replace_file
+from gazette.model import Document, Gazette
+from gazette.paths import document_url
+from gazette.site.search_fold import fold
+from gazette.site.search_text import Block, body_blocks, head_blocks, names
 
-INDEX = Path("search") / "search_index.json"
-
-
-def compact_search_index(site_dir: str) -> None:
-    path = Path(site_dir) / INDEX
-    if not path.exists():
-        return
-    data = json.loads(path.read_text(encoding="utf-8"))
-    replace_file(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-
-
-PAGEFIND_DIR = "pagefind"
-"""The folder of the site that holds Pagefind's index and script (``overrides/assets/javascripts/gazette-search.js`` loads it)."""
-_PAGEFIND_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-"""Pagefind's own search widgets: the site drives Material's search box with pagefind.js instead."""
+FOLDER = "search"
+UNIT_CHARS = 1500
+"""Characters of text per unit (at block boundaries): one unit is one excerpt's download (about 5 KB)."""
+KNOWN = "~"
+"""Prefix of known-item keys in the posting shards; grams are at most two characters, keys longer."""
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+_SMALL = 32 ** 3
 
 
-def start_pagefind(pages: str | Path, output: str | Path) -> subprocess.Popen:
-    """Start indexing the search pages (:mod:`gazette.site.search_text`) into ``output``; returns at once.
-
-    The extended binary (PyPI ``pagefind[extended]``) segments Chinese words, so 债务管理
-    matches 债务 and 管理 as the reader expects.
-    """
-    if not Path(pages).is_dir():
-        raise GazetteError(str(pages), "no search pages to index; run `python -m gazette convert` first")
-    return subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
-                             "--force-language", "zh", "--quiet"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+def _digits(value: int) -> str:
+    """Base-32 digits, most significant first; all but the last from the upper half of the alphabet."""
+    out = [ALPHABET[value & 31]]
+    value >>= 5
+    while value:
+        out.append(ALPHABET[32 + (value & 31)])
+        value >>= 5
+    return "".join(reversed(out))
 
 
-def drop_unused_pagefind_files(site_dir: str | Path) -> None:
-    """Remove Pagefind's own widgets: the site drives Material's search box with pagefind.js."""
-    for name in _PAGEFIND_UNUSED:
-        (Path(site_dir) / PAGEFIND_DIR / name).unlink(missing_ok=True)
+_TABLE = [_digits(value) for value in range(_SMALL)]
+
+
+def encode(ids: list[int], previous: int = -1) -> str:
+    """Ascending ids as gaps (id − previous − 1), each a varint of ``ALPHABET`` characters."""
+    gaps = [value - before - 1 for before, value in zip([previous, *ids], ids)]
+    try:
+        return "".join([_TABLE[gap] for gap in gaps])
+    except IndexError:  # a gap of 32,768 or more: rare, so the fast path above comes first
+        return "".join(_TABLE[gap] if gap < _SMALL else _digits(gap) for gap in gaps)
+
+
+def decode(text: str) -> list[int]:
+    """The inverse of :func:`encode` (the browser has its own copy)."""
+    ids, value, previous = [], 0, -1
+    for char in text:
+        digit = ALPHABET.index(char)
+        if digit >= 32:
+            value = value * 32 + digit - 32
+        else:
+            previous += value * 32 + digit + 1
+            ids.append(previous)
+            value = 0
+    return ids
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units, as JavaScript sees a string."""
+    value = 0x811C9DC5
+    data = text.encode("utf-16-le")
+    for index in range(0, len(data), 2):
+        value = ((value ^ (data[index] | data[index + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def shard_count(documents: int) -> int:
+    """A power of two near the number of documents, 16 to 4,096: shards of a few KB each."""
+    count = 16
+    while count < 4096 and count * 1.5 < documents:
+        count *= 2
+    return count
+
+
+def grams(text: str) -> set[str]:
+    """Single characters and bigrams of one folded block."""
+    found = set(text)
+    found.update(map(str.__add__, text, text[1:]))
+    return found
+
+
+def unit_bigrams(blocks: list[str]) -> set[str]:
+    """The bigrams of a unit's folded blocks; none spans two blocks (no match does)."""
+    joined = _SEPARATOR.join(blocks)
+    found = set(map(str.__add__, joined, joined[1:]))
+    at = -1
+    for block in blocks[:-1]:
+        at += len(block) + 1
+        found.discard(joined[at - 1:at + 1])
+        found.discard(joined[at:at + 2])
+    return found
+
+
+_SEPARATOR = "\x00"
+"""Joins the blocks of a unit; folded text never holds it (a control character of no gazette)."""
+
+
+def known_keys(document: Document) -> set[str]:
+    """What typed alone puts this document first: its title, 文号 (full and short), table names."""
+    keys = {fold(document.title)}
+    if document.number:
+        keys.update(_number_forms(fold(document.number)))
+    for name in names(document):
+        name = fold(name)
+        if len(name) >= 4 and not name.isdigit():
+            keys.add(name)
+    return {key for key in keys if len(key) >= 2}
+
+
+def _number_forms(number: str) -> list[str]:
+    """三政[2018]34号 → itself, 三政[2018]34, [2018]34号 and 34号."""
+    forms = [number]
+    if number.endswith("号"):
+        forms.append(number[:-1])
+    if "]" in number:
+        tail = number[number.index("]") + 1:]
+        forms += [number[number.index("["):], tail]
+    return forms
+
+
+@dataclass
+class Spill:
+    """Postings of many batches, kept on disk in ``BUCKETS`` files of ``gram<TAB>varints`` lines."""
+
+    folder: Path
+    BUCKETS = 256
+    last: dict = field(default_factory=dict)
+    """gram → the last id written, so that the next batch continues its gaps."""
+
+    @property
+    def empty(self) -> bool:
+        return not self.last
+
+    def write(self, postings: dict[str, list[int]]) -> None:
+        lines: dict[int, list[str]] = {}
+        for gram, ids in postings.items():
+            lines.setdefault(fnv1a(gram) % self.BUCKETS, []).append(
+                f"{gram}\t{encode(ids, self.last.get(gram, -1))}\n")
+            self.last[gram] = ids[-1]
+        for bucket, chunk in lines.items():
+            with open(self.folder / f"{bucket}.tsv", "a", encoding="utf-8") as out:
+                out.writelines(chunk)
+
+    def buckets(self):
+        """Each bucket's postings, as gram → varints joined across batches."""
+        for bucket in range(self.BUCKETS):
+            path = self.folder / f"{bucket}.tsv"
+            merged: dict[str, list[str]] = {}
+            if path.exists():
+                with open(path, encoding="utf-8") as lines:
+                    for line in lines:
+                        gram, _, varints = line.rstrip("\n").partition("\t")
+                        merged.setdefault(gram, []).append(varints)
+            yield bucket, {gram: "".join(parts) for gram, parts in merged.items()}
+
+
+def script(name: str, data) -> str:
+    return f"__gzSearch({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))})\n"
+
+
+def encode_values(values: Iterable[int]) -> str:
+    """Small non-negative integers, each a varint (not gaps)."""
+    return "".join(_TABLE[value] if value < _SMALL else _digits(value) for value in values)
+
+
+FACETS = ("year", "type", "issuer", "section")
+"""The filters of the search box: 年份, 文种, 发文机关, 栏目."""
+BATCH = 2_000_000
+"""Postings held in memory before they are spilled to disk."""
+
+
+def document_meta(gazette: Gazette, document: Document, chars: int) -> list:
+    """What a result shows: [path, title, 文号, 成文日期, issue, 文种, 发文机关, section, characters]."""
+    return [document_url(gazette, document).rstrip("/"), document.title, document.number,
+            document.date.isoformat() if document.date else None,
+            gazette.issue.label if gazette.issue else None, document.type, document.issuer,
+            document.section, chars]
+
+
+def document_order(gazettes: Iterable[Gazette]) -> Iterable[tuple[Gazette, Document]]:
+    """Newest first: issues as given (the archive lists them newest first), then by 成文日期."""
+    for gazette in gazettes:
+        dated = sorted(gazette.documents, key=lambda d: d.date.toordinal() if d.date else 0, reverse=True)
+        for document in dated:
+            yield gazette, document
+
+
+class Writer:
+    """Writes the index into ``folder`` one document at a time (:meth:`add`), then :meth:`finish`."""
+
+    def __init__(self, folder: Path, directory_urls: bool = True):
+        self.folder = Path(folder)
+        self.directory_urls = directory_urls
+        self.spill_dir = Path(tempfile.mkdtemp(prefix="gazette-search-"))
+        self.spill = Spill(self.spill_dir)
+        self.postings: defaultdict[str, list[int]] = defaultdict(list)
+        self.pending = 0
+        self.documents = 0
+        self.units = 0
+        self.first_units: list[int] = []
+        self.facets = {name: {} for name in FACETS}
+        self.facet_values = {name: [] for name in FACETS}
+
+    def add(self, gazette: Gazette, document: Document) -> None:
+        doc = self.documents
+        self.documents += 1
+        body = [(block, folded) for block in body_blocks(document) if (folded := fold(block.text))]
+        meta = document_meta(gazette, document, sum(len(block.text) for block, _ in body))
+        self.first_units.append(self.units)
+        head = [(block, fold(block.text)) for block in head_blocks(document)]
+        self._unit(doc, meta, head)
+        for unit in _cut(body):
+            self._unit(doc, meta, unit)
+        postings = self.postings
+        characters = set().union(*(folded for _, folded in head + body))
+        for character in characters:
+            postings[character].append(doc)
+        self.pending += len(characters)
+        for key in known_keys(document):
+            postings[KNOWN + key].append(doc)
+        year = document.date.year if document.date else (gazette.issue.year if gazette.issue else None)
+        for name, value in zip(FACETS, (year, document.type, document.issuer, document.section)):
+            values = self.facets[name]
+            self.facet_values[name].append(values.setdefault(value, len(values)))
+        if self.pending >= BATCH:
+            self._flush()
+
+    def _unit(self, doc: int, meta: list, blocks: list[tuple[Block, str]]) -> None:
+        unit = self.units
+        self.units += 1
+        found = unit_bigrams([folded for _, folded in blocks])
+        postings = self.postings
+        for gram in found:
+            postings[gram].append(unit)
+        self.pending += len(found)
+        folder = os.path.join(self.folder, "t", str(unit // 1000))
+        if unit % 1000 == 0:
+            os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, f"{unit}.js"), "w", encoding="utf-8") as out:
+            out.write(script(f"t/{unit}", [doc, meta, [_block(block) for block, _ in blocks]]))
+
+    def _flush(self) -> None:
+        self.spill.write(self.postings)
+        self.postings, self.pending = defaultdict(list), 0
+
+    def finish(self) -> dict:
+        """Write the shards, the head and the facets; return the figures."""
+        merged = self._in_memory() if self.spill.empty else self._spilled()
+        shards = shard_count(self.documents)
+        (self.folder / "p").mkdir(parents=True, exist_ok=True)
+        pending: dict[int, dict] = {shard: {} for shard in range(shards)}
+        sizes = []
+        for bucket, postings in merged:
+            for gram in sorted(postings):
+                pending[fnv1a(gram) % shards][gram] = postings[gram]
+            complete = [bucket] if shards < Spill.BUCKETS else range(bucket, shards, Spill.BUCKETS)
+            if shards < Spill.BUCKETS and bucket < Spill.BUCKETS - 1:
+                continue
+            for shard in (range(shards) if shards < Spill.BUCKETS else complete):
+                text = script(f"p/{shard}", pending.pop(shard))
+                sizes.append(len(text.encode("utf-8")))
+                (self.folder / "p" / f"{shard}.js").write_text(text, encoding="utf-8")
+        shutil.rmtree(self.spill_dir, ignore_errors=True)
+        self._write_head(shards)
+        return {"documents": self.documents, "units": self.units, "shards": shards,
+                "postings_bytes": sum(sizes), "shard_bytes_max": max(sizes, default=0)}
+
+    def _spilled(self):
+        self._flush()
+        return self.spill.buckets()
+
+    def _in_memory(self):
+        """The postings of an archive that never filled a batch, bucketed as the spill would have them."""
+        buckets: dict[int, dict[str, str]] = {}
+        for gram, ids in self.postings.items():
+            buckets.setdefault(fnv1a(gram) % Spill.BUCKETS, {})[gram] = encode(ids)
+        self.postings = defaultdict(list)
+        return ((bucket, buckets.get(bucket, {})) for bucket in range(Spill.BUCKETS))
+
+    def _write_head(self, shards: int) -> None:
+        counts = {name: Counter(self.facet_values[name]) for name in FACETS}
+        names = {name: [[value, counts[name][index]] for value, index in self.facets[name].items()] for name in FACETS}
+        head = {"version": 1, "shards": shards, "urls": "dir" if self.directory_urls else "html",
+                "documents": self.documents, "units": self.units, "known": KNOWN,
+                "first": encode(self.first_units), "facets": names}
+        (self.folder / "head.js").write_text(script("head", head), encoding="utf-8")
+        values = {name: encode_values(self.facet_values[name]) for name in FACETS}
+        (self.folder / "facets.js").write_text(script("facets", values), encoding="utf-8")
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.spill_dir, ignore_errors=True)
+
+
+def _block(block: Block) -> list:
+    """A block in a unit file: [anchor, text], and 1 after them for a name (table cell, list entry)."""
+    return [block.anchor, block.text, 1] if block.name else [block.anchor, block.text]
+
+
+def _cut(blocks: list) -> list[list]:
+    """Consecutive (block, folded) pairs grouped into units of about ``UNIT_CHARS`` characters; a block is
+    never split."""
+    units: list[list] = []
+    size = UNIT_CHARS
+    for pair in blocks:
+        if size + len(pair[1]) > UNIT_CHARS and (not units or units[-1]):
+            units.append([])
+            size = 0
+        units[-1].append(pair)
+        size += len(pair[1])
+    return units
+
+
+def write_index(entries: Iterable[tuple[Gazette, Document]], folder: str | os.PathLike,
+                directory_urls: bool = True) -> dict:
+    """Index ``entries`` (in id order: :func:`document_order`) into ``folder``; return the figures."""
+    writer = Writer(Path(folder), directory_urls)
+    try:
+        for gazette, document in entries:
+            writer.add(gazette, document)
+        return writer.finish()
+    finally:
+        writer.abandon()
+
+
+def index_sources(sources: Iterable[str], folder: str | os.PathLike, directory_urls: bool = True) -> dict:
+    """Index issue texts (``YYYY-NN.txt``, newest first by name) holding one parsed issue in memory at a time,
+    taken from the parse cache: what ``bench`` times, apart from the site build that holds the archive."""
+    from gazette.build.cache import parse_all
+
+    def entries():
+        for source in sorted(sources, key=lambda path: Path(path).name, reverse=True):
+            yield from document_order([parse_all([source])[source].gazette])
+
+    return write_index(entries(), folder, directory_urls)

@@ -1,90 +1,86 @@
-"""Pages for the online search index, rendered straight from the model.
+"""The searchable text of a document: what a reader sees on its page, as blocks with their anchors.
 
-Pagefind reads HTML. Rather than waiting for MkDocs to render every page and then parsing
-the themed output, the build writes these small pages — the title, the 文号 and the
-body of each document, with the same heading ids, at the same URLs — so that Pagefind indexes
-on one core while MkDocs renders on the other. Search results link to the real pages.
+A match never crosses a block, as Ctrl+F does not cross a paragraph, a heading or a table cell; inside
+a block the text is whole (lines of a paragraph joined). Every block carries the anchor of the innermost
+article, section or part around it, so that a hit links to that place (``#art-20``); blocks before the
+first one have no anchor and link to the page itself.
 """
 
 from __future__ import annotations
 
-from html import escape
+from typing import Iterator, NamedTuple
 
-from gazette.archive import Archive
-from gazette.paths import document_url
-from gazette.model import OrderedList, Paragraph, Part, Section, Signature, Table
-
-FOLDER = "searchpages"
-"""The name of the temporary folder the build writes these pages into, beside ``site/``."""
+from gazette.model import Document, OrderedList, Paragraph, Part, Section, Signature, Table
 
 
-def search_pages(archive: Archive) -> dict[str, str]:
-    """``2019/2/sz-2018-29/index.html`` → the page Pagefind indexes for that document."""
-    pages = {}
-    for gazette in archive.gazettes:
-        for document in gazette.documents:
-            body = "".join(_blocks(document.body, 2))
-            pages[document_url(gazette, document) + "index.html"] = (
-                '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
-                f"<title>{escape(document.title)}</title></head><body><main data-pagefind-body>"
-                f"<h1>{escape(document.title)}</h1>{body}</main></body></html>\n"
-            )
-    return pages
+class Block(NamedTuple):
+    anchor: str
+    """The HTML id to link to, or ``""`` for the top of the page."""
+    text: str
+    """The text as printed (not folded)."""
+    name: bool = False
+    """A table cell or list entry: typed (mostly) whole, a name of a company, project or building."""
 
 
-def _blocks(blocks, level: int):
-    for block in blocks:
-        yield from _RENDER[type(block)](block, level)
+def head_blocks(document: Document) -> list[Block]:
+    """The title and the 文号 as printed under it: what a known-item search is about."""
+    blocks = [Block("", document.title)]
+    blocks += [Block("", block.text) for block in document.body
+               if isinstance(block, Paragraph) and block.role == "number"]
+    return blocks
 
 
-def _paragraph(block: Paragraph, level: int):
-    if block.role == "number":
-        # The 文号 under the title weighs most: typed as printed, it finds its own document first.
-        yield f'<p data-pagefind-weight="10" data-pagefind-meta="number">{escape(block.text)}</p>'
-    else:
-        yield f"<p>{escape(block.text)}</p>"
+def body_blocks(document: Document) -> Iterator[Block]:
+    """Every other block of the page, in reading order."""
+    for block in document.body:
+        if isinstance(block, Paragraph) and block.role == "number":
+            continue
+        yield from _blocks(block, "")
 
 
-def _heading(level: int, anchor: str, text: str) -> str:
-    level = min(level, 6)
-    return f'<h{level} id="{anchor}">{escape(text)}</h{level}>'
+def _blocks(block, anchor: str) -> Iterator[Block]:
+    if isinstance(block, Paragraph):
+        yield Block(anchor, block.text.replace("\n", ""))
+    elif isinstance(block, Section):
+        yield from _section(block)
+    elif isinstance(block, Part):
+        if block.label:
+            yield Block(anchor, block.label)
+        yield Block(block.anchor, block.title)
+        for child in block.children:
+            yield from _blocks(child, block.anchor)
+    elif isinstance(block, Table):
+        yield from (Block(anchor, cell) for cell in block.header if cell)
+        for row in block.rows:
+            yield from (Block(anchor, cell.text, True) for cell in row if not cell.merged and cell.text)
+    elif isinstance(block, OrderedList):
+        # The item numbers are list markers on the page, not text.
+        yield from (Block(anchor, item.text, True) for item in block.items)
+    elif isinstance(block, Signature):
+        # One paragraph on the page, its lines joined as those of any paragraph.
+        yield Block(anchor, "".join((*block.issuers, block.date_text)))
 
 
-def _section(block: Section, level: int):
+def _section(block: Section) -> Iterator[Block]:
+    # The marker and its text are one printed line (第一条　为了……), so one block, as in the source.
     gap = " " if block.label[-1] in "章节条.．" else ""
-    if block.heading is not None:
-        yield _heading(level, block.anchor, f"{block.label}{gap}{block.heading}")
-    elif block.marker == "article":
-        yield _heading(level, block.anchor, block.label)
-        if block.text:
-            yield f"<p>{escape(block.text)}</p>"
-    else:
-        yield f'<p id="{block.anchor}">{escape(block.label + gap + (block.text or ""))}</p>'
-    yield from _blocks(block.children, level + 1)
+    yield Block(block.anchor, (block.label + gap + (block.heading or block.text or "")).replace("\n", ""))
+    for child in block.children:
+        yield from _blocks(child, block.anchor)
 
 
-def _table(block: Table, level: int):
-    yield "<table>"
-    yield "<tr>" + "".join(f"<th>{escape(cell)}</th>" for cell in block.header) + "</tr>"
-    for row in block.rows:
-        yield "<tr>" + "".join(f"<td>{escape(cell.text)}</td>" for cell in row if not cell.merged) + "</tr>"
-    yield "</table>"
-
-
-def _list(block: OrderedList, level: int):
-    yield "<ol>" + "".join(f"<li>{escape(item.text)}</li>" for item in block.items) + "</ol>"
-
-
-def _signature(block: Signature, level: int):
-    yield "<p>" + "<br>".join(escape(line) for line in (*block.issuers, block.date_text)) + "</p>"
-
-
-def _part(block: Part, level: int):
-    if block.label:
-        yield f"<p>{escape(block.label)}</p>"
-    yield _heading(level, block.anchor, block.title)
-    yield from _blocks(block.children, level + 1)
-
-
-_RENDER = {Paragraph: _paragraph, Section: _section, Table: _table, OrderedList: _list,
-           Signature: _signature, Part: _part}
+def names(document: Document) -> Iterator[str]:
+    """Titles of enclosed policies and attachments, and the texts of table cells and list entries
+    (names of companies, projects, buildings): typed whole, they name this document."""
+    stack = list(document.body)
+    while stack:
+        block = stack.pop()
+        if isinstance(block, Table):
+            yield from (cell.text for row in block.rows for cell in row if not cell.merged)
+        elif isinstance(block, OrderedList):
+            yield from (item.text for item in block.items)
+        elif isinstance(block, Part):
+            yield block.title
+            stack.extend(block.children)
+        elif isinstance(block, Section):
+            stack.extend(block.children)

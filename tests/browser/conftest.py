@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,12 +19,22 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """Build the site once per session (convert + mkdocs build --strict) in a fresh copy of the
-    repository, so the developer's own docs/ and site/ are left alone."""
+    """Build the site and the offline archive once per session (convert + mkdocs build --strict) in a fresh
+    copy of the repository, so the developer's own docs/, site/ and dist/ are left alone."""
     repo = fresh_copy(tmp_path_factory.mktemp("browser-project"))
-    result = run_build(repo)
+    result = run_build(repo, "--offline")
     assert result.returncode == 0, result.stdout + result.stderr
     return repo / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_site(built_site, tmp_path_factory) -> Path:
+    """The offline archive of the session's build, unzipped: its index.html opens from file://."""
+    archive = next((built_site.parent / "dist").glob("*.zip"))
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder)
+    return folder / archive.stem
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

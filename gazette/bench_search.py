@@ -1,0 +1,178 @@
+"""``bench``, search part (检索基准): indexing time and memory, bytes and time of a reader's first query.
+
+- Indexing runs alone in a child process (:func:`gazette.build.search_index.index_sources`, one parsed
+  issue in memory at a time, from the parse cache that ``convert`` filled): wall time, peak RSS.
+- In headless Chromium over HTTP/1.1 (127.0.0.1, Python's http.server: keep-alive, no gzip), for every query of a query set
+  drawn from the sample issue, a fresh page is opened (browser cache disabled, the engine's empty), the
+  CPU is throttled 4× (Chrome DevTools' ``Emulation.setCPUThrottlingRate``), the search box's opening is
+  done (it loads the head of the index), and the query runs to its first page of verified results (as the
+  search box shows it): the time in the page, and the bytes the query transferred (Chrome DevTools'
+  encoded data length, headers included). The page's own bytes and the head's are reported apart, and
+  the query is timed once more with its files loaded: the engine's own time, without the server's.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from gazette.errors import GazetteError
+
+QUERY = "债务"
+CPU_THROTTLING = 4
+QUERIES = 100
+_INDEX = ("import json, sys, time\n"
+          "from pathlib import Path\n"
+          "from gazette.build.search_index import index_sources\n"
+          "start, cpu = time.perf_counter(), time.process_time()\n"
+          "figures = index_sources(sorted(str(p) for p in Path('gazettes').glob('*.txt')), sys.argv[1])\n"
+          "figures['index_s'] = round(time.perf_counter() - start, 2)\n"
+          "figures['index_cpu_s'] = round(time.process_time() - cpu, 2)\n"
+          "Path(sys.argv[2]).write_text(json.dumps(figures))\n")
+
+
+def index_figures(project: Path, folder: Path, env: dict) -> dict:
+    """Index the project's issues into ``folder`` in a child process: its figures, wall time and peak RSS."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "figures.json"
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", _INDEX, str(folder), str(out)], cwd=project, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status):
+            raise GazetteError(str(project), "indexing failed in the benchmark project:\n" + child.stdout.read()[-4000:])
+        figures = json.loads(out.read_text())
+    figures["index_process_s"] = round(wall, 2)
+    figures["index_peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)
+    figures["index_bytes"] = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    figures["index_files"] = sum(1 for path in folder.rglob("*") if path.is_file())
+    return figures
+
+
+def query_set(sample: Path, count: int = QUERIES) -> list[str]:
+    """Titles, 文号 and their short forms, words and substrings, several-word queries from the sample issue."""
+    from gazette.parse import parse_file
+    from gazette.site.search_text import body_blocks
+
+    rng = random.Random(2400)
+    documents = parse_file(str(sample)).documents
+    queries = [QUERY, "挂牌", "本级", "团有限公司", "的", "人民政府", "关于印发"]
+    for document in documents:
+        queries.append(document.title)
+        if document.number:
+            queries += [document.number, document.number[:-1], document.number[document.number.index("〕") + 1:]]
+    texts = [block.text for document in documents for block in body_blocks(document) if len(block.text) >= 8]
+    while len(queries) < count - 15:
+        text = rng.choice(texts)
+        size = rng.randint(2, 8)
+        start = rng.randrange(len(text) - size)
+        queries.append(text[start:start + size])
+    while len(queries) < count:
+        first, second = rng.sample(texts, 2)
+        queries.append(f"{first[:rng.randint(2, 4)]} {second[-rng.randint(2, 4):]}")
+    return list(dict.fromkeys(queries))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive, as any real static server (and GitHub Pages' HTTP/2) serves a page's many small files;
+    # HTTP/1.0 would open a connection, and start a server thread, for every file of the index.
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+
+_OPEN = "() => gzSearch.head()"
+"""What opening the search box loads (the head of the index), before the reader has typed."""
+_RUN = """async q => {
+    const start = performance.now();
+    const found = await gzSearch.search(q);
+    const page = await found.next(found.total <= 20 ? 20 : 10);  // the first page, as the search box shows it
+    const ms = performance.now() - start;
+    // The same again, its files now loaded: the engine's own time, without the waits for the server.
+    const again = performance.now();
+    const repeat = await gzSearch.search(q);
+    await repeat.next(repeat.total <= 20 ? 20 : 10);
+    return {ms: ms, warm: performance.now() - again, shown: page.length, total: found.total};
+}"""
+
+
+def browser_figures(site: Path, queries: list[str]) -> dict:
+    """First-query bytes and time in Chromium for every query, each in a fresh page; the page's own bytes."""
+    from playwright.sync_api import sync_playwright
+
+    from gazette.bench import CHROMIUM, CHROMIUM_ARGS
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    home = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page()
+                page.set_default_timeout(120_000)
+                cdp = page.context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLING})
+                transferred = []
+                cdp.on("Network.loadingFinished", lambda event: transferred.append(event["encodedDataLength"]))
+                runs = []
+                for query in queries:
+                    page.goto(home)
+                    page.wait_for_load_state("networkidle")
+                    page_bytes = sum(transferred)
+                    transferred.clear()
+                    page.evaluate(_OPEN)
+                    page.wait_for_load_state("networkidle")
+                    open_bytes = sum(transferred)
+                    result = page.evaluate(_RUN, query)
+                    page.wait_for_load_state("networkidle")
+                    # Each query is the first of its page: its bytes include the head's.
+                    runs.append({"query": query, "ms": result["ms"], "warm_ms": result["warm"], "bytes": sum(transferred),
+                                 "open_bytes": open_bytes, "results": result["total"]})
+                    transferred.clear()
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return _summary(runs, page_bytes)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def _summary(runs: list[dict], page_bytes: int) -> dict:
+    times = [run["ms"] for run in runs]
+    warm = [run["warm_ms"] for run in runs]
+    sizes = [run["bytes"] for run in runs]
+    first = next(run for run in runs if run["query"] == QUERY)
+    slowest = max(runs, key=lambda run: run["ms"])
+    largest = max(runs, key=lambda run: run["bytes"])
+    return {
+        "queries": len(runs), "cpu_throttling": CPU_THROTTLING, "home_page_bytes": page_bytes,
+        "open_search_bytes": first["open_bytes"],
+        "first_query_bytes": first["bytes"], "first_query_ms": round(first["ms"], 1),
+        "query_bytes_median": int(_percentile(sizes, 0.5)), "query_bytes_p95": int(_percentile(sizes, 0.95)),
+        "query_bytes_max": largest["bytes"], "query_bytes_max_query": largest["query"],
+        "query_ms_median": round(_percentile(times, 0.5), 1), "query_ms_p95": round(_percentile(times, 0.95), 1),
+        "query_ms_max": round(slowest["ms"], 1), "query_ms_max_query": slowest["query"],
+        "warm_query_ms_median": round(_percentile(warm, 0.5), 1), "warm_query_ms_p95": round(_percentile(warm, 0.95), 1),
+    }
