@@ -6,6 +6,7 @@ from gazette.site.compact_html import compact_html
 from gazette.site.csp import with_script_hashes
 from gazette.site.escaping import escaped_meta
 from gazette.site.identity import apply_identity
+from gazette.site.page_view import page_view
 
 
 def on_config(config, **kwargs):
@@ -17,6 +18,11 @@ def on_config(config, **kwargs):
 def on_page_markdown(markdown, page, **kwargs):
     page.meta = escaped_meta(page.meta)
     return markdown
+
+
+def on_page_context(context, page, config, **kwargs):
+    context["view"] = page_view(page.content, page.toc.items, context["base_url"], config["use_directory_urls"])
+    return context
 
 
 def on_post_page(output, **kwargs):
