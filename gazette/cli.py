@@ -184,7 +184,12 @@ def _summary(conversion, docs: str, reports: str) -> None:
 def _build(args) -> int:
     from gazette.build.pipeline import build
 
-    return build(offline=args.offline)
+    built = build(offline=args.offline)
+    _summary(built.conversion, built.docs, built.reports)
+    print(f"已构建网站：{built.site}/")
+    if built.archive is not None:
+        print(f"已写出离线版：{built.archive}（{built.archive.stat().st_size // 1024} KiB）")
+    return 0
 
 
 def _serve(args) -> int:

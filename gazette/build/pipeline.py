@@ -15,11 +15,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.archive import Archive, build_archive
 from gazette.build.cache import parse_all
-from gazette.build.convert import Conversion, convert_checked, default_sources, report_dir, write
+from gazette.build.convert import Conversion, convert_checked, default_sources, report_dir
 from gazette.errors import GazetteError
 from gazette.build.search_index import FOLDER as SEARCH_FOLDER
 from gazette.build.search_index import document_order, write_index
@@ -29,11 +30,26 @@ SITE = "site"
 CONFIG = "mkdocs.yml"
 
 
-def build(offline: bool = False, docs: str = "docs", site: str = SITE) -> int:
+@dataclass(frozen=True)
+class Built:
+    """What one build wrote, for the command to report."""
+
+    conversion: Conversion
+    """The conversion whose pages were built."""
+    docs: str
+    """The Markdown folder."""
+    reports: str
+    """The folder of the 校对报告."""
+    site: str
+    """The site folder."""
+    archive: Path | None
+    """The offline archive zip, when one was asked for."""
+
+
+def build(offline: bool = False, docs: str = "docs", site: str = SITE) -> Built:
     """Convert, build the site (and the offline archive): docs/, reports/, site/ (and dist/) are all
     staged first and swapped in together only when everything succeeded."""
     from gazette.build.offline import DIST, build_offline
-    from gazette.cli import _summary
 
     reports = report_dir(docs)
     with Outputs(docs, reports, site, *([DIST] if offline else [])) as outputs:
@@ -45,22 +61,7 @@ def build(offline: bool = False, docs: str = "docs", site: str = SITE) -> int:
             staged_dist, name = build_offline(conversion, staged_docs)
             outputs.adopt(DIST, staged_dist)
         outputs.commit()
-    _summary(conversion, docs, reports)  # after the swap: "wrote … to docs/" is then true
-    print(f"built the site into {site}/")
-    if offline:
-        path = Path(DIST) / name
-        print(f"wrote the offline archive {path} ({path.stat().st_size // 1024} KiB)")
-    return 0
-
-
-def convert_sources(docs: str) -> Conversion:
-    """Convert every ``gazettes/*.txt`` into ``docs``, refusing output that loses text."""
-    conversion = convert_checked(default_sources())
-    write(conversion, docs)
-    from gazette.cli import _summary
-
-    _summary(conversion, docs, report_dir(docs))
-    return conversion
+    return Built(conversion, docs, reports, site, Path(DIST) / name if offline else None)
 
 
 def build_site(site: str, archive: Archive | None = None, docs: str | None = None) -> None:

@@ -41,11 +41,19 @@ def snapshot(roots=WATCHED) -> dict[str, float]:
     return times
 
 
+def _built(built) -> str:
+    archive = built.conversion.archive
+    documents = sum(len(gazette.documents) for gazette in archive.gazettes)
+    warnings = sum(len(gazette.warnings) for gazette in archive.gazettes) + len(archive.warnings)
+    return (f"已构建网站 {built.site}/：{len(archive.gazettes)} 期，{documents} 篇文件，"
+            f"警告 {warnings} 条（详见 {built.reports}/）")
+
+
 def serve(port: int = 8000, watch: bool = True, site: str = "site") -> Iterator[str]:
     """Build, then serve until interrupted; yields one line per event for the command to print."""
     from gazette.build.pipeline import build
 
-    build()
+    yield _built(build())
     handler = functools.partial(_QuietHandler, directory=os.path.abspath(site))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -62,8 +70,7 @@ def serve(port: int = 8000, watch: bool = True, site: str = "site") -> Iterator[
             seen = now
             yield "检测到改动，重新构建……"
             try:
-                build()
-                yield "已重新构建"
+                yield _built(build())
             except GazetteError as exc:
                 yield f"error: {exc.message}（仍提供上一次构建的网站）"
     except KeyboardInterrupt:
