@@ -50,6 +50,22 @@ class _Page(HTMLParser):
             self.links.append(attrs[attribute])
 
 
+def _pages(site: Path) -> dict[Path, _Page]:
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        parser = _Page()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[path] = parser
+    return pages
+
+
+def all_links(site: str | os.PathLike) -> list[tuple[str, str]]:
+    """``(page, link)`` for every link of every HTML page under ``site``, local or not, in page order."""
+    site = Path(site).resolve()
+    return [(path.relative_to(site).as_posix(), link) for path, parser in _pages(site).items()
+            for link in parser.links]
+
+
 def check_site(site: str | os.PathLike, directory_urls: bool = True) -> list[BrokenLink]:
     """Every broken local link of the HTML pages under ``site``.
 
@@ -57,11 +73,7 @@ def check_site(site: str | os.PathLike, directory_urls: bool = True) -> list[Bro
     index.html) a link to a folder is broken too.
     """
     site = Path(site).resolve()
-    pages = {}
-    for path in sorted(site.rglob("*.html")):
-        parser = _Page()
-        parser.feed(path.read_text(encoding="utf-8"))
-        pages[path] = parser
+    pages = _pages(site)
     broken = []
     for path, parser in pages.items():
         relative = path.relative_to(site).as_posix()
