@@ -249,6 +249,28 @@ class TocEntry(_Dict):
 
 
 @dataclass(frozen=True)
+class Attachment(_Dict):
+    """One 附件 of a document: named by the 附件说明, printed after the signature, or both."""
+
+    title: str
+    """The attachment's title."""
+    anchor: str | None
+    """HTML id of the printed attachment (``att-1``); None when it is named but not printed."""
+
+
+@dataclass(frozen=True)
+class DocumentLink(_Dict):
+    """A reference to another document of the archive: one of its 解读, or a document citing it."""
+
+    title: str
+    """The linked document's title."""
+    number: str | None
+    """Its 发文字号, canonical."""
+    url: str
+    """Its page, relative to the site root."""
+
+
+@dataclass(frozen=True)
 class Document(_Dict):
     """One official document (公文) or interpretation (政策解读)."""
 
@@ -270,8 +292,8 @@ class Document(_Dict):
     """First and last printed page."""
     addressees: tuple[str, ...]
     """主送机关."""
-    attachments: tuple[dict, ...]
-    """附件: ``{"title", "anchor"}`` for each attachment printed with the document."""
+    attachments: tuple[Attachment, ...]
+    """附件: each attachment the 附件说明 names or the document prints."""
     interprets: str | None
     """On a 解读: the 文号 of the document it explains."""
     cites: tuple[str, ...]
@@ -290,12 +312,12 @@ class Document(_Dict):
     """The 文号 as printed."""
     source_title: str | None = None
     """On a 解读: the title of the document it explains, as printed after 政策文件."""
-    interpretations: tuple[dict, ...] = ()
-    """On a source document: its 解读 as ``{"title", "number", "url"}`` (filled by the archive)."""
+    interpretations: tuple[DocumentLink, ...] = ()
+    """On a source document: its 解读 (filled by the archive)."""
     toc_line: int | None = None
     """Source line of the 目录 entry this document was found by."""
-    cited_by: tuple[dict, ...] = ()
-    """The documents that cite this one, as ``{"title", "number", "url"}`` (filled by the archive)."""
+    cited_by: tuple[DocumentLink, ...] = ()
+    """The documents that cite this one (filled by the archive)."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import date
 
 from conftest import SAMPLE, SHARED_SAMPLE
 
-from gazette.model import OrderedList, Part, Section, Signature, Table
+from gazette.model import Attachment, OrderedList, Part, Section, Signature, Table
 
 EXPECTED = [
     ("三政〔2018〕29号", "2018-11-20", "三门峡市人民政府", "决定", "市政府文件", 1),
@@ -129,7 +129,7 @@ def test_intangible_heritage_table_has_thirteen_rows_with_merged_cells_resolved(
     assert len(table.rows) == 13
     assert [row[1].text for row in table.rows] == ["传统体育游艺与杂技"] + ["传统美术"] * 4 + ["传统技艺"] * 7 + ["传统医药"]
     assert [row[1].merged for row in table.rows] == [False, False, True, True, True, False] + [True] * 6 + [False]
-    assert document.attachments == ({"title": "第五批三门峡市非物质文化遗产代表性项目名单", "anchor": "att-1"},)
+    assert document.attachments == (Attachment("第五批三门峡市非物质文化遗产代表性项目名单", "att-1"),)
 
 
 def test_companies_form_one_ordered_list_of_134(sample_documents):
@@ -138,7 +138,7 @@ def test_companies_form_one_ordered_list_of_134(sample_documents):
     assert len(lists) == 1
     assert [item.number for item in lists[0].items] == list(range(1, 135))
     assert lists[0].items[110].text == "三门峡金轮刚玉有限公司"
-    assert document.attachments[0]["title"] == "2018年度三门峡市服务企业上市工作先进单位和挂牌企业名单"
+    assert document.attachments[0].title == "2018年度三门峡市服务企业上市工作先进单位和挂牌企业名单"
 
 
 def test_notice_issuing_two_policies_has_two_parts_with_their_own_articles(sample_documents):

@@ -90,15 +90,11 @@ def document_record(archive: Archive, gazette: Gazette, document: Document, fact
         "addressees": list(document.addressees),
         "interprets": document.interprets,
         "interprets_url": archive.resolve(document.interprets) if document.interprets else None,
-        "interpretations": [link(item) for item in document.interpretations],
+        "interpretations": [item.to_dict() for item in document.interpretations],
         "cites": list(document.cites),
-        "cited_by": [link(item) for item in document.cited_by],
+        "cited_by": [item.to_dict() for item in document.cited_by],
         **facts.to_record(),
     }
-
-
-def link(item: dict) -> dict:
-    return {"title": item["title"], "number": item["number"], "url": item["url"]}
 
 
 def plain(value):
