@@ -6,7 +6,7 @@ from datetime import date
 
 from conftest import SAMPLE, SHARED_SAMPLE
 
-from gazette.model import Attachment, OrderedList, Part, Section, Signature, Table
+from gazette.model import Attachment, Member, OrderedList, Part, Section, Signature, Table
 
 EXPECTED = [
     ("三政〔2018〕29号", "2018-11-20", "三门峡市人民政府", "决定", "市政府文件", 1),
@@ -79,27 +79,26 @@ def test_toc_has_all_fourteen_entries_in_their_sections(sample):
 
 def test_masthead_members_by_role_and_imprint(sample):
     masthead = sample.masthead
-    assert masthead["编委会"] == [
-        {"role": "主任", "names": ["范付中"]},
-        {"role": "副主任", "names": ["郭忠义", "吕大伟", "韩际东"]},
-        {"role": "委员", "names": ["吕宏伟", "闫保伟", "张海岩", "杜继英", "杨绩宇", "杨满怀", "彭海峰"],
-         "note": "按姓氏笔画为序"},
-    ]
-    assert masthead["编辑部"] == [
-        {"role": "主编", "names": ["韩际东"]},
-        {"role": "副主编", "names": ["王冰", "赵楠", "张国锐"]},
-        {"role": "责任编辑", "names": ["孟鹏"]},
-    ]
-    assert masthead["主办"] == "三门峡市人民政府办公室"
-    assert masthead["编辑出版"] == "《三门峡市人民政府公报》编辑部"
-    assert masthead["地址"] == "三门峡市崤山路47号市政府办公大楼"
-    assert masthead["网址"] == "www.smx.gov.cn"
-    assert masthead["电话"] == "(0398)2852172"
-    assert masthead["邮编"] == "472000"
-    assert masthead["准印证号"] == "河南省连续性内部资料(三门峡)审连00010号"
-    assert masthead["出版日期"] == "2019-02-11"
-    assert masthead["印刷"] == "三门峡日报印刷厂"
-    assert masthead["印刷电话"] == "0398-2889852"
+    assert masthead.group("编委会") == (
+        Member("主任", ("范付中",)),
+        Member("副主任", ("郭忠义", "吕大伟", "韩际东")),
+        Member("委员", ("吕宏伟", "闫保伟", "张海岩", "杜继英", "杨绩宇", "杨满怀", "彭海峰"), "按姓氏笔画为序"),
+    )
+    assert masthead.group("编辑部") == (
+        Member("主编", ("韩际东",)),
+        Member("副主编", ("王冰", "赵楠", "张国锐")),
+        Member("责任编辑", ("孟鹏",)),
+    )
+    assert masthead.field("主办") == "三门峡市人民政府办公室"
+    assert masthead.field("编辑出版") == "《三门峡市人民政府公报》编辑部"
+    assert masthead.field("地址") == "三门峡市崤山路47号市政府办公大楼"
+    assert masthead.field("网址") == "www.smx.gov.cn"
+    assert masthead.field("电话") == "(0398)2852172"
+    assert masthead.field("邮编") == "472000"
+    assert masthead.field("准印证号") == "河南省连续性内部资料(三门峡)审连00010号"
+    assert masthead.field("出版日期") == "2019-02-11"
+    assert masthead.field("印刷") == "三门峡日报印刷厂"
+    assert masthead.field("印刷电话") == "0398-2889852"
 
 
 def _walk(blocks):

@@ -97,17 +97,6 @@ def document_record(archive: Archive, gazette: Gazette, document: Document, fact
     }
 
 
-def plain(value):
-    """Masthead values as JSON: dates as ISO strings, tuples as lists."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    return value
-
-
 def issue_record(gazette: Gazette) -> dict:
     """One issue: its facts, the masthead as printed, and the 目录 with each entry's document URL."""
     issue = gazette.issue
@@ -121,7 +110,7 @@ def issue_record(gazette: Gazette) -> dict:
     return {
         "year": issue.year, "no": issue.no, "total": issue.total, "date": iso(issue.date),
         "title": issue.title, "url": issue_dir(issue),
-        "masthead": plain(gazette.masthead or {}),
+        "masthead": gazette.masthead.to_dict() if gazette.masthead else {},
         "toc": toc,
         "documents": [document_url(gazette, document) for document in gazette.documents],
     }
