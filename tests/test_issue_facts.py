@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from gazette.model import Masthead
+from gazette.model_masthead import Masthead
 from gazette.parse.issue import read_facts
 from gazette.parse.normalize import decode
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gazette.model import EditorialGroup, ImprintField, Masthead, Member
+from gazette.model_masthead import EditorialGroup, ImprintField, Masthead, Member
 from gazette.parse.masthead import read_masthead
 from gazette.parse.normalize import decode
 

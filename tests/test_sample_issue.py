@@ -6,7 +6,8 @@ from datetime import date
 
 from conftest import SAMPLE, SHARED_SAMPLE
 
-from gazette.model import Attachment, Member, OrderedList, Part, Section, Signature, Table
+from gazette.model import Attachment, OrderedList, Part, Section, Signature, Table
+from gazette.model_masthead import Member
 
 EXPECTED = [
     ("三政〔2018〕29号", "2018-11-20", "三门峡市人民政府", "决定", "市政府文件", 1),

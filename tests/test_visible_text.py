@@ -10,7 +10,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from gazette.model import ImprintField, Issue, Masthead
+from gazette.model import Issue
+from gazette.model_masthead import ImprintField, Masthead
 from gazette.parse import parse_source
 from gazette.parse.normalize import decode
 from gazette.site.markdown import render_document

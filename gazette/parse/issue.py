@@ -13,7 +13,8 @@ import re
 from datetime import date
 
 from gazette.errors import ParseError, Warning
-from gazette.model import Issue, Masthead
+from gazette.model import Issue
+from gazette.model_masthead import Masthead
 from gazette.parse import markers as m
 from gazette.parse.normalize import Line
 from gazette.parse.text import clean_title

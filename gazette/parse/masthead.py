@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gazette.model import MASTHEAD_FACTS, EditorialGroup, ImprintField, Masthead, Member
+from gazette.model_masthead import MASTHEAD_FACTS, EditorialGroup, ImprintField, Masthead, Member
 from gazette.parse import markers as m
 from gazette.parse.normalize import Line
 from gazette.parse.text import clean_title, compact
