@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from gazette.errors import Warning
-from gazette.model import Document, Gazette
+from gazette.model import Document, DocumentLink, Gazette
 from gazette.paths import document_url
 
 
@@ -58,11 +58,11 @@ def build_archive(gazettes: list[Gazette]) -> Archive:
                 warnings.append(Warning(gazette.file, document.line, "duplicate-number",
                                         f"文号 {document.number} 也印在 {first_gazette.file}:{first.line}"
                                         f"（「{first.title}」），两处都保留"))
-    interpretations: dict[str, list] = {}
-    cited_by: dict[str, list] = {}
+    interpretations: dict[str, list[DocumentLink]] = {}
+    cited_by: dict[str, list[DocumentLink]] = {}
     for gazette in chronological:
         for document in gazette.documents:
-            entry = {"title": document.title, "number": document.number, "url": document_url(gazette, document)}
+            entry = DocumentLink(document.title, document.number, document_url(gazette, document))
             if document.interprets:
                 interpretations.setdefault(document.interprets, []).append(entry)
                 if document.interprets not in owner:

@@ -21,7 +21,7 @@ def dump(gazette: Gazette) -> str:
         for key in ("number", "date", "issuer", "type", "section", "page", "pages", "interprets"):
             lines.append(f"  {key}: {getattr(document, key)}")
         lines.append(f"  addressees: {' | '.join(document.addressees)}")
-        lines.append(f"  attachments: {' | '.join(a['title'] for a in document.attachments)}")
+        lines.append(f"  attachments: {' | '.join(a.title for a in document.attachments)}")
         lines.append(f"  cites: {' '.join(document.cites)}")
         lines.extend(_blocks(document.body, 1))
     for warning in gazette.warnings:

@@ -1,6 +1,7 @@
 """The document model: frozen dataclasses only.
 
-A parsed issue is a :class:`Gazette`: its :class:`Issue` facts, the masthead, the 目录
+A parsed issue is a :class:`Gazette`: its :class:`Issue` facts, the masthead
+(:class:`gazette.model_masthead.Masthead`), the 目录
 (:class:`TocEntry`) and the official documents (:class:`Document`), each with a body made
 of blocks. Every block remembers the source line it came from.
 """
@@ -10,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Union
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:  # model_masthead builds on _Dict below: importing it back at run time would be a cycle
+    from gazette.model_masthead import Masthead
 
 
 def _plain(value):
@@ -249,6 +253,28 @@ class TocEntry(_Dict):
 
 
 @dataclass(frozen=True)
+class Attachment(_Dict):
+    """One 附件 of a document: named by the 附件说明, printed after the signature, or both."""
+
+    title: str
+    """The attachment's title."""
+    anchor: str | None
+    """HTML id of the printed attachment (``att-1``); None when it is named but not printed."""
+
+
+@dataclass(frozen=True)
+class DocumentLink(_Dict):
+    """A reference to another document of the archive: one of its 解读, or a document citing it."""
+
+    title: str
+    """The linked document's title."""
+    number: str | None
+    """Its 发文字号, canonical."""
+    url: str
+    """Its page, relative to the site root."""
+
+
+@dataclass(frozen=True)
 class Document(_Dict):
     """One official document (公文) or interpretation (政策解读)."""
 
@@ -270,8 +296,8 @@ class Document(_Dict):
     """First and last printed page."""
     addressees: tuple[str, ...]
     """主送机关."""
-    attachments: tuple[dict, ...]
-    """附件: ``{"title", "anchor"}`` for each attachment printed with the document."""
+    attachments: tuple[Attachment, ...]
+    """附件: each attachment the 附件说明 names or the document prints."""
     interprets: str | None
     """On a 解读: the 文号 of the document it explains."""
     cites: tuple[str, ...]
@@ -290,12 +316,12 @@ class Document(_Dict):
     """The 文号 as printed."""
     source_title: str | None = None
     """On a 解读: the title of the document it explains, as printed after 政策文件."""
-    interpretations: tuple[dict, ...] = ()
-    """On a source document: its 解读 as ``{"title", "number", "url"}`` (filled by the archive)."""
+    interpretations: tuple[DocumentLink, ...] = ()
+    """On a source document: its 解读 (filled by the archive)."""
     toc_line: int | None = None
     """Source line of the 目录 entry this document was found by."""
-    cited_by: tuple[dict, ...] = ()
-    """The documents that cite this one, as ``{"title", "number", "url"}`` (filled by the archive)."""
+    cited_by: tuple[DocumentLink, ...] = ()
+    """The documents that cite this one (filled by the archive)."""
 
 
 @dataclass(frozen=True)
@@ -306,8 +332,8 @@ class Gazette(_Dict):
     """The source file."""
     issue: Issue | None
     """None for a standalone document."""
-    masthead: dict | None
-    """刊头 facts by printed label."""
+    masthead: Masthead | None
+    """The 刊头 facts; None for a standalone document."""
     toc: tuple[TocEntry, ...]
     """The 目录."""
     documents: tuple[Document, ...]

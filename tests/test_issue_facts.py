@@ -6,14 +6,15 @@ from datetime import date
 
 import pytest
 
+from gazette.model_masthead import Masthead
 from gazette.parse.issue import read_facts
 from gazette.parse.normalize import decode
 
 
-def _facts(cover: str, imprint: str = "", printed: dict | None = None) -> tuple:
+def _facts(cover: str, imprint: str = "", printed: Masthead | None = None) -> tuple:
     cover_lines = decode("x.txt", (cover or " ").encode("utf-8")).lines
     imprint_lines = decode("x.txt", imprint.encode("utf-8")).lines if imprint.strip() else ()
-    facts = read_facts(tuple(cover_lines), tuple(imprint_lines), printed or {})
+    facts = read_facts(tuple(cover_lines), tuple(imprint_lines), printed or Masthead())
     return facts["year"], facts["no"], facts["numbers"], facts["total"], facts["date"], facts["title"]
 
 
@@ -32,4 +33,4 @@ def _facts(cover: str, imprint: str = "", printed: dict | None = None) -> tuple:
      (2019, 11, None, 1662, None, "中华人民共和国国务院公报")),
 ])
 def test_issue_facts_from_cover_and_imprint(cover, imprint, expected):
-    assert _facts(cover, imprint, {"年份": 2019} if cover.startswith("三门峡") else None) == expected
+    assert _facts(cover, imprint, Masthead(year=2019, order=("年份",)) if cover.startswith("三门峡") else None) == expected

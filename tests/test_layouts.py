@@ -157,7 +157,7 @@ def test_cover_and_imprint_without_editorial_board_give_the_issue_facts(tmp_path
     path, gazette = _parse(tmp_path, text, "2019-05.txt")
     issue = gazette.issue
     assert (issue.year, issue.no, issue.total, str(issue.date), issue.title) == (2019, 5, 1013, "2019-02-11", "三门峡市人民政府公报")
-    assert gazette.masthead["主办"] == "三门峡市人民政府办公室"
+    assert gazette.masthead.field("主办") == "三门峡市人民政府办公室"
     _assert_same_documents(gazette, _expected())
     _assert_complete(path)
 
@@ -228,5 +228,5 @@ def test_a_masthead_printed_before_the_toc_is_still_the_masthead(tmp_path):
     masthead, rest = lines[start:end], lines[:start] + lines[end:]
     cover = rest.index("三门峡市人民政府 公 报") + 1
     path, gazette = _parse(tmp_path, "\n".join(rest[:cover] + [""] + masthead + [""] + rest[cover:]))
-    assert gazette.masthead == golden()["masthead"] and gazette.issue.total == 157
+    assert gazette.masthead.to_dict() == golden()["masthead"] and gazette.issue.total == 157
     _assert_same_documents(gazette, _expected())

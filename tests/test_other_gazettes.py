@@ -88,7 +88,7 @@ def test_issue_of_another_layout_gives_every_document_and_field(name):
     expected = ISSUES[name]
     issue = gazette.issue
     assert (issue.year, issue.no, issue.total, issue.date, issue.title) == expected["issue"]
-    assert {key: gazette.masthead.get(key) for key in expected["masthead"]} == expected["masthead"]
+    assert {key: gazette.masthead.field(key) for key in expected["masthead"]} == expected["masthead"]
     assert [tuple(getattr(d, field) for field in FIELDS) for d in gazette.documents] == expected["documents"]
     assert [w for w in gazette.warnings if w.kind.startswith(("toc", "issue", "stray", "number"))] == []
 

@@ -6,7 +6,8 @@ from datetime import date
 
 from conftest import SAMPLE, SHARED_SAMPLE
 
-from gazette.model import OrderedList, Part, Section, Signature, Table
+from gazette.model import Attachment, OrderedList, Part, Section, Signature, Table
+from gazette.model_masthead import Member
 
 EXPECTED = [
     ("三政〔2018〕29号", "2018-11-20", "三门峡市人民政府", "决定", "市政府文件", 1),
@@ -79,27 +80,26 @@ def test_toc_has_all_fourteen_entries_in_their_sections(sample):
 
 def test_masthead_members_by_role_and_imprint(sample):
     masthead = sample.masthead
-    assert masthead["编委会"] == [
-        {"role": "主任", "names": ["范付中"]},
-        {"role": "副主任", "names": ["郭忠义", "吕大伟", "韩际东"]},
-        {"role": "委员", "names": ["吕宏伟", "闫保伟", "张海岩", "杜继英", "杨绩宇", "杨满怀", "彭海峰"],
-         "note": "按姓氏笔画为序"},
-    ]
-    assert masthead["编辑部"] == [
-        {"role": "主编", "names": ["韩际东"]},
-        {"role": "副主编", "names": ["王冰", "赵楠", "张国锐"]},
-        {"role": "责任编辑", "names": ["孟鹏"]},
-    ]
-    assert masthead["主办"] == "三门峡市人民政府办公室"
-    assert masthead["编辑出版"] == "《三门峡市人民政府公报》编辑部"
-    assert masthead["地址"] == "三门峡市崤山路47号市政府办公大楼"
-    assert masthead["网址"] == "www.smx.gov.cn"
-    assert masthead["电话"] == "(0398)2852172"
-    assert masthead["邮编"] == "472000"
-    assert masthead["准印证号"] == "河南省连续性内部资料(三门峡)审连00010号"
-    assert masthead["出版日期"] == "2019-02-11"
-    assert masthead["印刷"] == "三门峡日报印刷厂"
-    assert masthead["印刷电话"] == "0398-2889852"
+    assert masthead.group("编委会") == (
+        Member("主任", ("范付中",)),
+        Member("副主任", ("郭忠义", "吕大伟", "韩际东")),
+        Member("委员", ("吕宏伟", "闫保伟", "张海岩", "杜继英", "杨绩宇", "杨满怀", "彭海峰"), "按姓氏笔画为序"),
+    )
+    assert masthead.group("编辑部") == (
+        Member("主编", ("韩际东",)),
+        Member("副主编", ("王冰", "赵楠", "张国锐")),
+        Member("责任编辑", ("孟鹏",)),
+    )
+    assert masthead.field("主办") == "三门峡市人民政府办公室"
+    assert masthead.field("编辑出版") == "《三门峡市人民政府公报》编辑部"
+    assert masthead.field("地址") == "三门峡市崤山路47号市政府办公大楼"
+    assert masthead.field("网址") == "www.smx.gov.cn"
+    assert masthead.field("电话") == "(0398)2852172"
+    assert masthead.field("邮编") == "472000"
+    assert masthead.field("准印证号") == "河南省连续性内部资料(三门峡)审连00010号"
+    assert masthead.field("出版日期") == "2019-02-11"
+    assert masthead.field("印刷") == "三门峡日报印刷厂"
+    assert masthead.field("印刷电话") == "0398-2889852"
 
 
 def _walk(blocks):
@@ -129,7 +129,7 @@ def test_intangible_heritage_table_has_thirteen_rows_with_merged_cells_resolved(
     assert len(table.rows) == 13
     assert [row[1].text for row in table.rows] == ["传统体育游艺与杂技"] + ["传统美术"] * 4 + ["传统技艺"] * 7 + ["传统医药"]
     assert [row[1].merged for row in table.rows] == [False, False, True, True, True, False] + [True] * 6 + [False]
-    assert document.attachments == ({"title": "第五批三门峡市非物质文化遗产代表性项目名单", "anchor": "att-1"},)
+    assert document.attachments == (Attachment("第五批三门峡市非物质文化遗产代表性项目名单", "att-1"),)
 
 
 def test_companies_form_one_ordered_list_of_134(sample_documents):
@@ -138,7 +138,7 @@ def test_companies_form_one_ordered_list_of_134(sample_documents):
     assert len(lists) == 1
     assert [item.number for item in lists[0].items] == list(range(1, 135))
     assert lists[0].items[110].text == "三门峡金轮刚玉有限公司"
-    assert document.attachments[0]["title"] == "2018年度三门峡市服务企业上市工作先进单位和挂牌企业名单"
+    assert document.attachments[0].title == "2018年度三门峡市服务企业上市工作先进单位和挂牌企业名单"
 
 
 def test_notice_issuing_two_policies_has_two_parts_with_their_own_articles(sample_documents):

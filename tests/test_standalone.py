@@ -71,7 +71,7 @@ def test_standalone_document_fields(name):
     for field, expected in CASES[name].items():
         value = getattr(document, field)
         if field == "attachments":
-            value = tuple(item["title"] for item in value)
+            value = tuple(item.title for item in value)
         assert value == expected, field
 
 

@@ -11,6 +11,7 @@ import yaml
 from conftest import ROOT
 
 from gazette.model import Issue
+from gazette.model_masthead import ImprintField, Masthead
 from gazette.parse import parse_source
 from gazette.parse.normalize import decode
 from gazette.site.markdown import render_document
@@ -134,7 +135,8 @@ def test_lines_that_look_like_markup_inside_one_paragraph_stay_one_paragraph():
 
 
 def test_a_bar_in_the_masthead_is_shown_once_without_a_backslash():
-    masthead = {"主办": "三门峡市 | 人民政府", "地址": "=== 大道 1 号", "电话": ": 0398"}
+    printed = {"主办": "三门峡市 | 人民政府", "地址": "=== 大道 1 号", "电话": ": 0398"}
+    masthead = Masthead(imprint=tuple(ImprintField(*item) for item in printed.items()), order=tuple(printed))
     html = _html("\n".join(masthead_markdown(type("G", (), {"masthead": masthead, "issue": Issue(2019, 2, None, None, "公报")})())))
     rendered = _visible(html)
     cells = [piece for piece in rendered.lines if piece.strip()]

@@ -16,7 +16,7 @@ from gazette.parse import markers as m
 from gazette.parse.anchors import Anchors
 from gazette.parse.body import parse_blocks
 from gazette.errors import Warning
-from gazette.model import Block, Document, Join, Paragraph, Part, Signature
+from gazette.model import Attachment, Block, Document, Join, Paragraph, Part, Signature
 from gazette.parse.normalize import Line
 from gazette.parse.head import next_text as _next_text
 from gazette.parse.head import WEB_OTHER, read_head, title_like as _title_like
@@ -225,7 +225,7 @@ def out_has_content(out: list[Block], pending: list[Line]) -> bool:
 _NOTE_ITEM = re.compile(r"(?:^|(?<=[\s\u3000；;。]))\d{1,2}[.．、]\s*|\n")
 
 
-def _attachments(blocks: list[Block]) -> tuple[dict, ...]:
+def _attachments(blocks: list[Block]) -> tuple[Attachment, ...]:
     """附件: the titles the 附件说明 names and the attachments printed, matched by title."""
     printed = [block for block in blocks if isinstance(block, Part) and block.role == "attachment"]
     named: list[str] = []
@@ -236,10 +236,10 @@ def _attachments(blocks: list[Block]) -> tuple[dict, ...]:
     result = []
     anchors = {compact(part.title): part.anchor for part in printed}
     for title in named:
-        result.append({"title": title, "anchor": anchors.pop(compact(title), None)})
+        result.append(Attachment(title, anchors.pop(compact(title), None)))
     for part in printed:
         if compact(part.title) in anchors:
-            result.append({"title": part.title, "anchor": part.anchor})
+            result.append(Attachment(part.title, part.anchor))
     return tuple(result)
 
 

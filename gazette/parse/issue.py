@@ -14,6 +14,7 @@ from datetime import date
 
 from gazette.errors import ParseError, Warning
 from gazette.model import Issue
+from gazette.model_masthead import Masthead
 from gazette.parse import markers as m
 from gazette.parse.normalize import Line
 from gazette.parse.text import clean_title
@@ -34,7 +35,7 @@ ISO_DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,30}(?:公报|政报)")
 
 
-def read_facts(cover: tuple[Line, ...], masthead: tuple[Line, ...], printed: dict) -> dict:
+def read_facts(cover: tuple[Line, ...], masthead: tuple[Line, ...], printed: Masthead) -> dict:
     """Year, number(s), 总第, date and title that the cover and imprint print."""
     facts: dict = {"year": None, "no": None, "numbers": None, "total": None, "date": None, "title": None}
     facts["title"] = _title(cover)
@@ -50,8 +51,8 @@ def read_facts(cover: tuple[Line, ...], masthead: tuple[Line, ...], printed: dic
             facts["date"] = when
     if facts["date"] is None:
         facts["date"] = next((m.match_date(line.text) for line in cover if m.match_date(line.text)), None)
-    if printed.get("年份"):
-        facts["year"] = printed["年份"]
+    if printed.year:
+        facts["year"] = printed.year
     if facts["year"] is None:  # a year alone on the cover: 2019 / 2019年
         facts["year"] = next((int(line.text[:4]) for line in cover if _YEAR.match(line.text)), None)
     if facts["year"] is None and facts["date"] is not None:

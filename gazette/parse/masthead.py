@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from gazette.model_masthead import MASTHEAD_FACTS, EditorialGroup, ImprintField, Masthead, Member
 from gazette.parse import markers as m
 from gazette.parse.normalize import Line
 from gazette.parse.text import clean_title, compact
@@ -14,8 +15,8 @@ _FIELDS = ("主办", "编辑出版", "地址", "网址", "电话", "邮编", "�
 _NOTE = re.compile(r"^[（(](?P<note>[^)）]*)[)）]$")
 
 
-def read_masthead(lines: tuple[Line, ...]) -> dict:
-    """刊头 facts by printed label: 编委会/编辑部 members by role, then the imprint fields.
+def read_masthead(lines: tuple[Line, ...]) -> Masthead:
+    """刊头 facts: 编委会/编辑部 members by role, the imprint fields, year, issue line, names and note.
 
     One loop over the lines, longer than most: whether a line is a member, a field or the continuation
     of either depends on the group and field the previous lines opened, so the rules read best in order,
@@ -82,4 +83,22 @@ def read_masthead(lines: tuple[Line, ...]) -> dict:
         when = m.match_date(result["出版日期"])
         if when:
             result["出版日期"] = when.isoformat()
-    return result
+    return _typed(result)
+
+
+def _typed(printed: dict) -> Masthead:
+    """The facts collected by printed label as a :class:`Masthead` that remembers the printed order.
+
+    The reading loop collects by label because a later line may extend or replace an earlier one;
+    the model is built once that is settled.
+    """
+    groups, imprint, facts = [], [], {}
+    for label, value in printed.items():
+        if isinstance(value, list):
+            members = (Member(item["role"], tuple(item["names"]), item.get("note")) for item in value)
+            groups.append(EditorialGroup(label, tuple(members)))
+        elif label in MASTHEAD_FACTS and not (label == "年份" and isinstance(value, str)):
+            facts[MASTHEAD_FACTS[label]] = value
+        else:
+            imprint.append(ImprintField(label, value))
+    return Masthead(tuple(groups), tuple(imprint), order=tuple(printed), **facts)

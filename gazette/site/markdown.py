@@ -75,11 +75,11 @@ def document_meta(document: Document, issue: Issue | None) -> dict:
         "page": document.page,
         "pages": list(document.pages) if document.pages else None,
         "addressees": list(document.addressees),
-        "attachments": [dict(item) for item in document.attachments],
+        "attachments": [item.to_dict() for item in document.attachments],
         "interprets": document.interprets,
-        "interpretations": list(document.interpretations),
+        "interpretations": [item.to_dict() for item in document.interpretations],
         "cites": list(document.cites),
-        "cited_by": list(document.cited_by),
+        "cited_by": [item.to_dict() for item in document.cited_by],
         "slug": document.slug,
     }
     if meta["issue"] and meta["issue"]["date"]:

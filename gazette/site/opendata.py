@@ -90,26 +90,11 @@ def document_record(archive: Archive, gazette: Gazette, document: Document, fact
         "addressees": list(document.addressees),
         "interprets": document.interprets,
         "interprets_url": archive.resolve(document.interprets) if document.interprets else None,
-        "interpretations": [link(item) for item in document.interpretations],
+        "interpretations": [item.to_dict() for item in document.interpretations],
         "cites": list(document.cites),
-        "cited_by": [link(item) for item in document.cited_by],
+        "cited_by": [item.to_dict() for item in document.cited_by],
         **facts.to_record(),
     }
-
-
-def link(item: dict) -> dict:
-    return {"title": item["title"], "number": item["number"], "url": item["url"]}
-
-
-def plain(value):
-    """Masthead values as JSON: dates as ISO strings, tuples as lists."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    return value
 
 
 def issue_record(gazette: Gazette) -> dict:
@@ -125,7 +110,7 @@ def issue_record(gazette: Gazette) -> dict:
     return {
         "year": issue.year, "no": issue.no, "total": issue.total, "date": iso(issue.date),
         "title": issue.title, "url": issue_dir(issue),
-        "masthead": plain(gazette.masthead or {}),
+        "masthead": gazette.masthead.to_dict() if gazette.masthead else {},
         "toc": toc,
         "documents": [document_url(gazette, document) for document in gazette.documents],
     }

@@ -107,22 +107,22 @@ def toc_markdown(gazette: Gazette, page: str) -> list[str]:
 
 def masthead_markdown(gazette: Gazette) -> list[str]:
     """The 刊头 facts, in printed order, as a two-column table."""
-    masthead = gazette.masthead or {}
-    if not masthead:
+    masthead = gazette.masthead
+    if masthead is None or masthead.empty:
         return []
     rows = []
     for key in ("编委会", "编辑部"):
-        for member in masthead.get(key) or []:
-            note = f"（{escape(member['note'])}）" if member.get("note") else ""
-            rows.append((f"{key}{escape(member['role'])}", "、".join(escape(n) for n in member["names"]) + note))
+        for member in masthead.group(key):
+            note = f"（{escape(member.note)}）" if member.note else ""
+            rows.append((f"{key}{escape(member.role)}", "、".join(escape(n) for n in member.names) + note))
     for key in ("主办", "编辑出版", "地址", "网址", "电话", "邮编", "准印证号", "出版日期", "印刷"):
-        value = masthead.get(key)
+        value = masthead.field(key)
         if value:
             rows.append((key, escape(_shown(value))))
     lines = ["## 刊头 {: #masthead }\n", "| 项目 | 内容 |", "| --- | --- |"]
     lines.extend(f"| {key} | {value} |" for key, value in rows)  # escape() gave each | a backslash: the table keeps it as text
-    if masthead.get("说明"):
-        lines.extend(["", f"（{escape(masthead['说明'])}）"])
+    if masthead.note:
+        lines.extend(["", f"（{escape(masthead.note)}）"])
     return lines + [""]
 
 
@@ -139,7 +139,7 @@ def _shown(value) -> str:
 
 def cover_markdown(gazette: Gazette) -> list[str]:
     issue = gazette.issue
-    english = (gazette.masthead or {}).get("英文刊名")
+    english = gazette.masthead.english_title if gazette.masthead else None
     lines = ['<div class="gz-cover" markdown>', ""]
     lines.append(f'<p class="gz-cover-title">{escape(issue.title)}</p>')
     if english:
