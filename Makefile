@@ -67,7 +67,7 @@ browser:
 test: python-check $(TEST_STAMP) $(NODE_STAMP) browser
 	$(PY) -m pytest
 
-test-fast: python-check $(TEST_STAMP)
+test-fast: python-check $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -m "not build and not browser"
 
 clean:
