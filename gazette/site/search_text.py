@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-from gazette.model import Document, OrderedList, Paragraph, Part, Section, Signature, Table
+from gazette.model import Document, OrderedList, Paragraph, Part, Section, Signature, Table, walk
 
 
 class Block(NamedTuple):
@@ -31,24 +31,30 @@ def head_blocks(document: Document) -> list[Block]:
 
 
 def body_blocks(document: Document) -> Iterator[Block]:
-    """Every other block of the page, in reading order."""
-    for block in document.body:
-        if isinstance(block, Paragraph) and block.role == "number":
+    """Every other block of the page, in reading order, each with the anchor of the unit around it."""
+    around: list[str] = []
+    """Anchors of the units open above the current block, outermost first."""
+    for block, depth in walk(document.body):
+        del around[depth:]
+        if depth == 0 and isinstance(block, Paragraph) and block.role == "number":
             continue
-        yield from _blocks(block, "")
+        yield from _texts(block, around[-1] if around else "")
+        if isinstance(block, (Section, Part)):
+            around.append(block.anchor)
 
 
-def _blocks(block, anchor: str) -> Iterator[Block]:
+def _texts(block, anchor: str) -> Iterator[Block]:
+    """The searchable texts of one block itself (a unit's children come from the walk)."""
     if isinstance(block, Paragraph):
         yield Block(anchor, block.text.replace("\n", ""))
     elif isinstance(block, Section):
-        yield from _section(block)
+        # The marker and its text are one printed line (第一条　为了……), so one block, as in the source.
+        gap = " " if block.label[-1] in "章节条.．" else ""
+        yield Block(block.anchor, (block.label + gap + (block.heading or block.text or "")).replace("\n", ""))
     elif isinstance(block, Part):
         if block.label:
             yield Block(anchor, block.label)
         yield Block(block.anchor, block.title)
-        for child in block.children:
-            yield from _blocks(child, block.anchor)
     elif isinstance(block, Table):
         yield from (Block(anchor, cell) for cell in block.header if cell)
         for row in block.rows:
@@ -61,26 +67,13 @@ def _blocks(block, anchor: str) -> Iterator[Block]:
         yield Block(anchor, "".join((*block.issuers, block.date_text)))
 
 
-def _section(block: Section) -> Iterator[Block]:
-    # The marker and its text are one printed line (第一条　为了……), so one block, as in the source.
-    gap = " " if block.label[-1] in "章节条.．" else ""
-    yield Block(block.anchor, (block.label + gap + (block.heading or block.text or "")).replace("\n", ""))
-    for child in block.children:
-        yield from _blocks(child, block.anchor)
-
-
 def names(document: Document) -> Iterator[str]:
     """Titles of enclosed policies and attachments, and the texts of table cells and list entries
     (names of companies, projects, buildings): typed whole, they name this document."""
-    stack = list(document.body)
-    while stack:
-        block = stack.pop()
+    for block, _ in walk(document.body):
         if isinstance(block, Table):
             yield from (cell.text for row in block.rows for cell in row if not cell.merged)
         elif isinstance(block, OrderedList):
             yield from (item.text for item in block.items)
         elif isinstance(block, Part):
             yield block.title
-            stack.extend(block.children)
-        elif isinstance(block, Section):
-            stack.extend(block.children)
