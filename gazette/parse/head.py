@@ -15,6 +15,9 @@ from gazette.parse import markers as m
 from gazette.parse.normalize import Line
 from gazette.parse.text import clean_title, compact
 
+ADDRESSEE_WRAP_MIN = 20
+"""A 主送机关 line this long may wrap onto the next; a shorter one ending without ``：`` is not a wrapped list."""
+
 MAX_TITLE_LINES = 4
 POLICY_TITLE_MAX = 80
 DUPLICATE_MAX = 300
@@ -129,7 +132,7 @@ def read_head(file: str, lines: list[Line], title_lines: list[Line], warnings: l
     if index < len(lines) and head.interprets is None and head.source_title is None:
         text, used = lines[index].text, 1
         wrapped = index + 1 < len(lines) and lines[index + 1].text and not m.ADDRESSEES.match(text)
-        if wrapped and m.ADDRESSEES.match(text + lines[index + 1].text) and len(text) >= 20:
+        if wrapped and m.ADDRESSEES.match(text + lines[index + 1].text) and len(text) >= ADDRESSEE_WRAP_MIN:
             text, used = text + lines[index + 1].text, 2  # 主送机关 wrapped over two lines
         if m.ADDRESSEES.match(text) and m.match_marker(text) is None and not m.INTERPRETED_SOURCE.match(text):
             head.addressees = _split_addressees(text[:-1])

@@ -25,6 +25,13 @@ from dataclasses import dataclass
 from gazette.errors import ParseError, Warning
 from gazette.parse.characters import remove_unseen
 
+MIN_HAN_FOR_FREQUENCY = 20
+"""Below this many Han characters a decoding is judged by stray non-CJK characters instead: too few
+characters for a frequency test to tell GB18030 from a misread Big5 or Latin-1 text."""
+MIN_COMMON_SHARE = 0.3
+"""Share of common characters a correct decoding shows: official Chinese prose runs well above half,
+mojibake from a wrong codec well below a tenth."""
+
 # The 300 most frequent characters of official Chinese prose. A GB18030 decode of text in
 # another encoding (Big5, Shift-JIS) yields valid but rare characters; real text is mostly
 # made of these.
@@ -178,11 +185,11 @@ def _bad_encoding(file: str, data: bytes, offset: int) -> ParseError:
 
 def _plausible_chinese(text: str) -> bool:
     han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    if len(han) < 20:
+    if len(han) < MIN_HAN_FOR_FREQUENCY:
         odd = sum(1 for ch in text if ord(ch) > 0x7F and not _is_cjk(ch))
         return odd == 0
     common = sum(1 for ch in han if ch in _COMMON_HAN)
-    return common / len(han) >= 0.3
+    return common / len(han) >= MIN_COMMON_SHARE
 
 
 def _is_cjk(ch: str) -> bool:

@@ -24,6 +24,11 @@ from gazette.parse.starts import find_starts
 from gazette.parse.text import clean_title, compact
 from gazette.parse.toc import IMPRINT_LABEL, FrontMatter
 
+FRONT_LINES = 200
+"""How far an issue's cover, 目录 and 刊头 reach at most: the longest 目录 seen runs to about 120 lines."""
+COVER_SCAN_LINES = 60
+"""Lines read for a cover without a 目录 (blank lines included): a cover is a page, never more."""
+
 _GAZETTE_NAME = re.compile(r"^《?[\u4e00-\u9fff]{2,30}(?:公报|政报)》?$")
 COVER_LINES = 15
 
@@ -42,8 +47,8 @@ def looks_like_issue(source: Source, toc_index: int | None) -> bool:
     if toc_index is not None:
         if any("公报" in line.text for line in source.lines[:toc_index]):
             return True
-        return any(_issue_line(line.text) for line in source.lines[:200])
-    cover = [line.text.replace(" ", "").replace("\u3000", "") for line in source.lines[:60] if line.text][:COVER_LINES]
+        return any(_issue_line(line.text) for line in source.lines[:FRONT_LINES])
+    cover = [line.text.replace(" ", "").replace("\u3000", "") for line in source.lines[:COVER_SCAN_LINES] if line.text][:COVER_LINES]
     return any(_GAZETTE_NAME.match(text) for text in cover) and any(_issue_line(text) for text in cover)
 
 

@@ -150,6 +150,17 @@ def _find_exact(by_text: dict, title: str, start: int, used: set[int]) -> tuple[
     return None
 
 
+LENGTH_SLACK_MIN = 6
+"""A printed title may differ from its 目录 entry by a few characters whatever its length (人民 added, 的 dropped)."""
+LENGTH_SLACK_SHARE = 4
+"""…and by a quarter of a long title (a subtitle or a year range added in one place only)."""
+
+
+def _length_slack(title: str) -> int:
+    """How much longer or shorter than its 目录 entry a printed title may be and still be compared."""
+    return max(LENGTH_SLACK_MIN, len(title) // LENGTH_SLACK_SHARE)
+
+
 def _find_fuzzy(candidates: list, title: str, start: int, stop: int, used: set[int]) -> tuple[int, int] | None:
     """The closest title-like run of lines, of the same 文种 as the entry (a 解读 is not its policy)."""
     wanted = title_key(title)
@@ -158,7 +169,7 @@ def _find_fuzzy(candidates: list, title: str, start: int, stop: int, used: set[i
     for index, count, text in candidates:
         if index < start or index >= stop or index in used:
             continue
-        if abs(len(text) - len(wanted)) > max(6, len(wanted) // 4) or m.document_type(text) != kind:
+        if abs(len(text) - len(wanted)) > _length_slack(wanted) or m.document_type(text) != kind:
             continue
         ratio = SequenceMatcher(None, wanted, text, autojunk=False).ratio()
         if ratio > best_ratio:

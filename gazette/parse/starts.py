@@ -18,11 +18,13 @@ from gazette.parse.text import compact
 
 MAX_TITLE_LINES = 3
 TITLE_MAX = 120
+TITLE_LINE_MAX = 80
+"""One printed title line holds at most about 40 characters; a line twice as long is a sentence."""
 INTERPRETATION = re.compile(r"^(?:关于)?《[^《》]+》(?:的)?(?:政策)?解读$|^.{2,60}(?:的)?政策解读$")
 
 
 def _title_like(text: str) -> bool:
-    return (bool(text) and len(text) <= 80 and not m.has_sentence(text) and "\t" not in text
+    return (bool(text) and len(text) <= TITLE_LINE_MAX and not m.has_sentence(text) and "\t" not in text
             and "，" not in text and m.match_marker(text) is None and m.match_date(text) is None
             and not m.ADDRESSEES.match(text) and not text.startswith("附件") and "：" not in text and ":" not in text)
 

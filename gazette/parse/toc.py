@@ -19,6 +19,13 @@ from gazette.parse import markers as m
 from gazette.parse.normalize import Line, Source
 from gazette.parse.text import clean_title, compact
 
+TOC_HEADING_WITHIN = 120
+"""The 目录 heading is on the first pages: past this many lines a 目录 line is a long plan's own contents."""
+MASTHEAD_MAX_LINES = 200
+"""A 刊头 inside the 目录 is a page of names and imprint lines; a longer run is not a masthead."""
+ENTRY_TITLE_MAX = 80
+"""A 目录 title line wraps at about 40 characters on the page; twice that is prose, not a wrapped entry."""
+
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _LEADERS = r"(?:…+|⋯+|[.．·。_]{2,}|[-－—]{3,})"
 ENTRY = re.compile(
@@ -63,7 +70,7 @@ class FrontMatter:
 
 def find_toc(source: Source) -> int | None:
     """Index of the 目录 heading line, if the text has one near its top."""
-    for index, line in enumerate(source.lines[:120]):
+    for index, line in enumerate(source.lines[:TOC_HEADING_WITHIN]):
         if m.TOC_HEADING.match(line.text):
             return index
     return None
@@ -161,7 +168,7 @@ def _entries_follow(lines: tuple[Line, ...], index: int, sections: dict[str, str
 def _wraps(lines: tuple[Line, ...], index: int, taken: int) -> bool:
     """Whether the line at ``index`` is the first part of a wrapped entry: title-like, an entry soon after."""
     text = lines[index].text
-    if taken >= WRAP_LOOKAHEAD or m.has_sentence(text) or "\t" in text or len(text) > 80:
+    if taken >= WRAP_LOOKAHEAD or m.has_sentence(text) or "\t" in text or len(text) > ENTRY_TITLE_MAX:
         return False
     seen = 0
     for probe in range(index + 1, len(lines)):
@@ -183,7 +190,7 @@ def _read_masthead(lines: tuple[Line, ...], index: int, into: list[Line], sectio
     if IMPRINT_LABEL.match(lines[index].text):
         return _read_imprint(lines, index, into)
     start = index
-    while index < len(lines) and index - start < 200:
+    while index < len(lines) and index - start < MASTHEAD_MAX_LINES:
         line = lines[index]
         if entry_of(line) or section_of(line.text, sections):
             return index
