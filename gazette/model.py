@@ -139,6 +139,17 @@ class Section(_Dict):
     """Blocks nested under this unit."""
     kind = "section"
 
+    @property
+    def gap(self) -> str:
+        """What stands between the marker and its words when shown: a space after 第X章/条/节 and ``1.``,
+        none after ``一、`` or ``（一）``, whose punctuation already separates them."""
+        return " " if self.label[-1] in "章节条.．" else ""
+
+    @property
+    def marker_line(self) -> str:
+        """The marker's printed line as one text: ``第一条 为了……``, ``（一）指导思想``."""
+        return self.label + self.gap + (self.heading or self.text or "")
+
 
 @dataclass(frozen=True)
 class Part(_Dict):

@@ -137,7 +137,7 @@ def _heading(level: int, text: str, anchor: str, cls: str) -> str:
 
 def _section(block: Section, level: int) -> list[str]:
     label = escape(block.label)
-    gap = " " if block.label[-1] in "章节条.．" else ""
+    gap = block.gap
     cls = f"mark-{block.marker}"
     if block.heading is not None:
         out = [_heading(level, f"{label}{gap}{keep_together(escape(display(block.heading)))}", block.anchor, cls)]

@@ -49,8 +49,7 @@ def _texts(block, anchor: str) -> Iterator[Block]:
         yield Block(anchor, block.text.replace("\n", ""))
     elif isinstance(block, Section):
         # The marker and its text are one printed line (第一条　为了……), so one block, as in the source.
-        gap = " " if block.label[-1] in "章节条.．" else ""
-        yield Block(block.anchor, (block.label + gap + (block.heading or block.text or "")).replace("\n", ""))
+        yield Block(block.anchor, block.marker_line.replace("\n", ""))
     elif isinstance(block, Part):
         if block.label:
             yield Block(anchor, block.label)
