@@ -145,7 +145,7 @@ def test_written_index_finds_every_unit_by_its_grams_and_known_items_by_document
     assert postings(KNOWN + "35号") == [1] and postings(KNOWN + "34号") == [0]
     assert postings(KNOWN + "三门峡泰福商贸有限公司") == [0]
     _, meta = _load(tmp_path / "t" / "0" / "0.js")[1][:2]
-    assert meta == ["2019/2/sz-2018-34", first.title, "三政〔2018〕34号", "2018-12-17", "2019年第2号（总第157号）",
+    assert meta == ["2019/2/sz-2018-34", first.title, "三政〔2018〕34号", "2018年12月17日", "2019年第2号（总第157号）",
                     "通知", "三门峡市人民政府", "市政府文件", meta[8]]
     assert head["facets"]["type"] == [["通知", 1], ["决定", 1]]
     assert _load(tmp_path / "facets.js")[1]["type"] == "01"  # each document's 文种, by index

@@ -35,6 +35,7 @@ from gazette.model import Document, Gazette
 from gazette.paths import document_url
 from gazette.site.search_fold import fold
 from gazette.site.search_text import Block, body_blocks, head_blocks, names
+from gazette.site.labels import cn_date
 
 FOLDER = "search"
 UNIT_CHARS = 1500
@@ -196,9 +197,10 @@ BATCH = 2_000_000
 
 
 def document_meta(gazette: Gazette, document: Document, chars: int) -> list:
-    """What a result shows: [path, title, 文号, 成文日期, issue, 文种, 发文机关, section, characters]."""
+    """What a result shows: [path, title, 文号, 成文日期, issue, 文种, 发文机关, section, characters];
+    the date as every page shows it (2018年12月17日)."""
     return [document_url(gazette, document).rstrip("/"), document.title, document.number,
-            document.date.isoformat() if document.date else None,
+            cn_date(document.date) or None,
             gazette.issue.label if gazette.issue else None, document.type, document.issuer,
             document.section, chars]
 

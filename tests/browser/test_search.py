@@ -200,7 +200,7 @@ def test_keys_open_the_box_walk_the_results_and_enter_lands_on_the_article(page,
     assert any(href.endswith("/2019/2/sz-2018-34/#art-6") for href in hrefs), hrefs
     assert page.locator(".md-search-result mark").first.inner_text() == "本级政府性债务"
     facts = page.locator(".gz-search-facts").all_inner_texts()
-    assert any("三政〔2018〕34号" in f and "2018-12-17" in f and "2019年第2号" in f and "通知" in f for f in facts)
+    assert any("三政〔2018〕34号" in f and "成文日期 2018年12月17日" in f and "2019年第2号" in f and "通知" in f for f in facts)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
     page.keyboard.press("ArrowUp")
@@ -237,9 +237,9 @@ def test_filters_narrow_the_results_and_date_order_puts_the_newest_first(page, s
     with _rerun(page):
         page.locator("[data-gz-sort]").select_option(value="date")
     assert len(_results(page)) == len(everything)
-    dates = [re.search(r"\d{4}-\d\d-\d\d|$", f).group(0) for f in page.locator(".gz-search-facts").all_inner_texts()]
-    dated = [d for d in dates if d]
-    assert dated == sorted(dated, reverse=True)
+    found = [re.search(r"成文日期 (\d{4})年(\d{1,2})月(\d{1,2})日", f) for f in page.locator(".gz-search-facts").all_inner_texts()]
+    dated = [tuple(int(part) for part in match.groups()) for match in found if match]
+    assert len(dated) > 5 and dated == sorted(dated, reverse=True)
 
 
 def test_the_offline_archive_searches_from_disk_and_lands_on_the_html_page(page, offline_site):
