@@ -22,8 +22,8 @@ from dataclasses import replace
 
 from gazette.model import Furniture
 from gazette.parse.normalize import Line, Source
+from gazette.parse.text import ASCII_DIGITS
 
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DASH = "—－\\-–―~～·•●▪∙・"
 _NUMBER = r"[0-9０-９]{1,4}"
 PAGE_LINE = re.compile(
@@ -60,7 +60,7 @@ OPEN_CHAINS = 32
 
 
 def page_value(text: str) -> int:
-    return int(re.sub(r"\D", "", text.translate(_DIGITS)) or 0)
+    return int(re.sub(r"\D", "", text.translate(ASCII_DIGITS)) or 0)
 
 
 def classify(text: str, names: tuple[str, ...], sections) -> tuple[str, int | None] | None:

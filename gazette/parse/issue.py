@@ -17,10 +17,9 @@ from gazette.model import Issue
 from gazette.model_masthead import Masthead
 from gazette.parse import markers as m
 from gazette.parse.normalize import Line
-from gazette.parse.text import clean_title
+from gazette.parse.text import ASCII_DIGITS, clean_title
 
 FILE_NAME = re.compile(r"^(?P<year>\d{4})-(?P<no>\d{1,3})\.txt$")
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _SP = r"[\s\u3000]*"
 NUMBER = re.compile(
     rf"(?:(?P<year>(?:19|20)\d{{2}}){_SP}年{_SP})?(?<!总)第{_SP}(?P<no>\d{{1,3}})"
@@ -41,7 +40,7 @@ def read_facts(cover: tuple[Line, ...], masthead: tuple[Line, ...], printed: Mas
     facts["title"] = _title(cover)
     _read_number(cover + masthead, facts)
     for line in cover + masthead:
-        text = line.text.translate(_DIGITS)
+        text = line.text.translate(ASCII_DIGITS)
         total = TOTAL.search(text)
         if total and facts["total"] is None:
             facts["total"] = int(total["total"])
@@ -65,7 +64,7 @@ def _read_number(lines: tuple[Line, ...], facts: dict) -> None:
     a 第N号 too), else the first issue-like line that is not such a label."""
     found = []
     for line in lines:
-        text = line.text.translate(_DIGITS)
+        text = line.text.translate(ASCII_DIGITS)
         number = NUMBER.search(text)
         if number and not _NOT_ISSUE.search(text):
             strong = bool(number["year"] or TOTAL.search(text) or number["unit"] == "期")

@@ -9,6 +9,8 @@ from gazette.parse.markers import HAN
 _CJK = rf"{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…《》"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \u3000\t]+|[ \u3000\t]+(?=[{_CJK}])")
 _ALL_SPACE = re.compile(r"[\s\u3000]+")
+ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+"""``str.translate`` table: full-width digits (``１２``, as page numbers and 期号 are often printed) to ASCII."""
 _FOLD = str.maketrans({"（": "(", "）": ")", "〔": "[", "〕": "]", "［": "[", "］": "]", "【": "[", "】": "]",
                        "：": ":", "，": ",", "－": "-", "–": "—", "―": "—", "~": "～"})
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from gazette.model import TocEntry
 from gazette.parse import markers as m
 from gazette.parse.normalize import Line, Source
-from gazette.parse.text import clean_title, compact
+from gazette.parse.text import ASCII_DIGITS, clean_title, compact
 
 TOC_HEADING_WITHIN = 120
 """The 目录 heading is on the first pages: past this many lines a 目录 line is a long plan's own contents."""
@@ -26,7 +26,6 @@ MASTHEAD_MAX_LINES = 200
 ENTRY_TITLE_MAX = 80
 """A 目录 title line wraps at about 40 characters on the page; twice that is prose, not a wrapped entry."""
 
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _LEADERS = r"(?:…+|⋯+|[.．·。_]{2,}|[-－—]{3,})"
 ENTRY = re.compile(
     rf"^(?P<title>[^\t]*?[^\s.…⋯·．。_\-－—])(?:[ \u3000]*\t[\t ]*|[ \u3000]*{_LEADERS}[ \u3000]*|[ \u3000]+)"
@@ -89,7 +88,7 @@ def entry_of(line: Line) -> tuple[str, int] | None:
     found = ENTRY.match(line.raw.strip(" \u3000\f"))
     if not found or m.has_sentence(found["title"]):
         return None
-    return found["title"], int(found["page"].translate(_DIGITS))
+    return found["title"], int(found["page"].translate(ASCII_DIGITS))
 
 
 def section_of(text: str, sections: dict[str, str]) -> str | None:
@@ -127,7 +126,7 @@ def split_front(source: Source, toc_index: int, sections: dict[str, str]) -> Fro
                 break  # the body's first section heading, not a 目录 line
             section = section_of(text, sections)
         elif entry or page_only:
-            title, page = entry if entry else ("", int(page_only["page"].translate(_DIGITS)))
+            title, page = entry if entry else ("", int(page_only["page"].translate(ASCII_DIGITS)))
             first = pending[0] if pending else line
             printed = clean_title("".join(item.text for item in pending) + title)
             entries.append(TocEntry(section, printed, page, first.number))
