@@ -10,8 +10,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gazette.build.search_index import (KNOWN, UNIT_CHARS, Writer, _cut, decode, encode, fnv1a, grams, known_keys, shard_count,
-                                        unit_bigrams, write_index)
+from gazette.build.search_index import (KNOWN, UNIT_CHARS, Writer, _cut, carrier, cover, decode, encode, fnv1a, grams,
+                                        known_keys, shard_count, unit_bigrams, unit_digit_grams,
+                                        write_index)
 from gazette.model import Cell, Document, Gazette, Issue, OrderedList, Paragraph, Section, Signature, Table
 from gazette.site.search_fold import fold, query_terms
 from gazette.site.search_text import Block, body_blocks, head_blocks
@@ -55,6 +56,25 @@ def test_grams_are_the_characters_and_bigrams_of_a_block_and_never_span_two():
     assert grams("债") == {"债"}
     assert unit_bigrams(["债务", "管", "理办"]) == {"债务", "理办"}
     assert unit_bigrams(["债务管"]) == {"债务", "务管"} and unit_bigrams([]) == set()
+
+
+def test_a_long_term_is_bounded_by_its_first_bigram_and_its_rarest_grams():
+    common = {"人民": 0, "政府": 1, "民政": 2, "市人": 3}
+    assert cover("债", common) == ["债"] and cover("债务", common) == ["债务"]
+    assert cover("债务管", common) == ["债务", "务管"]
+    assert cover("市人民政府", common) == ["市人", "民政", "政府"]  # the least common listed
+    assert cover("三门峡市人民政府", common) == ["三门", "峡市", "门峡"]  # unlisted first, the later first
+    # Digits: the trigrams at the edges of each run, the last run first; a three-character term is its trigram.
+    assert cover("三政[2018]34号", common) == ["三政", "]34号", "[2018]", "政["]  # the number, the year
+    assert cover("三政[2018]34", common) == ["三政", "]34", "[2018]", "政["]  # the number's start
+    assert cover("34号", common) == ["34号"] and cover("2018", common) == ["20", "018", "201"]
+    assert cover("第3号文", common) == ["第3", "第3号", "号文"]
+
+
+def test_grams_with_digits_are_indexed_within_blocks():
+    assert unit_digit_grams(["三政[2018]3号", "34号"]) == {"政[2", "[20", "201", "018", "18]", "8]3", "]3号", "34号",
+                                                         "[2018]"}  # and runs between two other characters
+    assert unit_digit_grams(["债务", "~12"]) == set()
 
 
 def test_shard_count_grows_with_the_archive_as_a_power_of_two():
@@ -128,9 +148,13 @@ def test_written_index_finds_every_unit_by_its_grams_and_known_items_by_document
     units = decode(head["first"]) + [head["units"]]
     assert units[0] == 0 and units[1] > 1  # the title unit, then the body
 
+    common = head["common"]
+
     def postings(key):
-        name, data = _load(tmp_path / "p" / f"{fnv1a(key) % head['shards']}.js")
-        assert name == f"p/{fnv1a(key) % head['shards']}"
+        rank = {gram: index for index, gram in enumerate(common)}
+        gram = carrier(key[1:], rank) if key.startswith(KNOWN) else key  # a known item rides with its cover
+        name, data = _load(tmp_path / "p" / f"{fnv1a(gram) % head['shards']}.js")
+        assert name == f"p/{fnv1a(gram) % head['shards']}"
         return decode(data.get(key, ""))
 
     for unit in range(head["units"]):
@@ -148,6 +172,8 @@ def test_written_index_finds_every_unit_by_its_grams_and_known_items_by_document
     assert meta == ["2019/2/sz-2018-34", first.title, "三政〔2018〕34号", "2018年12月17日", "2019年第2号（总第157号）",
                     "通知", "三门峡市人民政府", "市政府文件", meta[8]]
     assert head["facets"]["type"] == [["通知", 1], ["决定", 1]]
+    counts = [len(postings(gram)) for gram in common]
+    assert "三政" in common and counts == sorted(counts, reverse=True)  # the most common bigrams, most first
     assert _load(tmp_path / "facets.js")[1]["type"] == "01"  # each document's 文种, by index
 
 

@@ -10,8 +10,12 @@ Why this shape (README, 检索): a reader's query must find every document whose
   units are those holding all its bigrams, a superset of the units that contain it, which the browser
   verifies against their text, so results are exact;
 - postings are unit ids, delta-coded as base-32 varints in a URL-safe alphabet (``encode``), and sharded
-  by a 32-bit FNV-1a hash of the gram into ``p/<shard>.js``; known items (titles, 文号 in full and
-  short forms, names from tables) share those shards under the key ``~<folded key>`` with document ids;
+  by a 32-bit FNV-1a hash of the gram into ``p/<shard>.js``; a query loads the postings of few of a long
+  term's bigrams, its first and its rarest (``cover``, by the head's list of the ``COMMON`` most common);
+  known items (titles, 文号 in full and short forms, names from tables) share those shards under the key
+  ``~<folded key>`` with document ids, each in the shard of the most telling gram of its own cover
+  (``carrier``), which a query for it loads anyway: no file of its own, and no shard swollen by every
+  title that starts 三门峡市;
 - each unit is its own ``t/<k>/<unit>.js`` (its blocks with anchors, names marked, and its document's
   metadata), so a result costs one small file for its excerpt and its place;
 - every file is a classic script calling ``__gzSearch(name, data)``: ``file://`` forbids fetch, XHR,
@@ -22,8 +26,11 @@ Postings are spilled to disk batch by batch (``Spill``), so memory stays flat as
 
 from __future__ import annotations
 
+import heapq
 import json
+import math
 import os
+import re
 from collections import Counter, defaultdict
 import shutil
 import tempfile
@@ -38,7 +45,7 @@ from gazette.site.search_text import Block, body_blocks, head_blocks, names
 from gazette.site.labels import cn_date
 
 FOLDER = "search"
-UNIT_CHARS = 1500
+UNIT_CHARS = 4000
 """Characters of text per unit (at block boundaries): one unit is one excerpt's download (about 5 KB)."""
 KNOWN = "~"
 """Prefix of known-item keys in the posting shards; grams are at most two characters, keys longer."""
@@ -91,6 +98,48 @@ def fnv1a(text: str) -> int:
     return value
 
 
+RARE = 2
+"""Grams of a long term besides its first bigram whose postings a query loads; one more if it has digits."""
+
+
+def cover(term: str, common: dict[str, int]) -> list[str]:
+    """The grams whose postings bound a folded term, as the browser chooses them (``cover`` in
+    gazette-search.js). Up to two characters, the term itself; up to two bigrams, those; else the first
+    bigram and the ``RARE`` best others (one more with digits): first each run of digits with the characters
+    around it when the term has both (the later first: 三政[2018]34号 → ]34号, [2018]), else the trigrams at the
+    run's edges (三政[2018]34 → ]34); then bigrams not inside those, the rarer first (unlisted in ``common``
+    before listed; among equals the later)."""
+    if len(term) <= 2:
+        return [term]
+    grams = list(dict.fromkeys(map(str.__add__, term, term[1:])))
+    runs = list(_DIGITS.finditer(term))
+    if len(grams) <= 2 and not runs:
+        return grams
+    if len(term) == 3 and runs:
+        return [term]  # exact: every trigram with a digit is indexed
+    picked = []
+    for run in reversed(runs):
+        start, end = run.span()
+        if start and end < len(term):
+            picked.append(term[start - 1:end + 1])
+        else:
+            picked += [term[end - 2:end + 1] if end < len(term) else term[end - 3:end],
+                       term[start - 1:start + 2] if start else term[start:start + 3]]
+    picked = [gram for gram in picked if len(gram) >= 3 and not gram.startswith(KNOWN)]
+    rest = sorted(enumerate(grams[1:]), key=lambda pair: (-common.get(pair[1], math.inf), -pair[0]))
+    picked = list(dict.fromkeys(picked))
+    picked += [gram for _, gram in rest if not any(gram in longer for longer in picked)]
+    return [grams[0]] + picked[:RARE + bool(runs)]
+
+
+def carrier(key: str, common: dict[str, int]) -> str:
+    """The gram whose shard holds a known item: its cover's most telling one (the first after the first
+    bigram: a number with its neighbours, or the rarest bigram), which a query for it loads anyway, and
+    which spreads the 文号 of one issuer over many shards."""
+    grams = cover(key, common)
+    return grams[1] if len(grams) > 1 else grams[0]
+
+
 def shard_count(documents: int) -> int:
     """A power of two near the number of documents, 16 to 4,096: shards of a few KB each."""
     count = 16
@@ -116,6 +165,25 @@ def unit_bigrams(blocks: list[str]) -> set[str]:
         found.discard(joined[at - 1:at + 1])
         found.discard(joined[at:at + 2])
     return found
+
+
+_DIGITS = re.compile("[0-9]+")
+
+
+def unit_digit_grams(blocks: list[str]) -> set[str]:
+    """The grams with digits of a unit's folded blocks: every trigram that holds a digit, and every run of
+    digits with the characters around it (]34号, [2018]). Ten digits make few bigrams, each in many units,
+    and 三政[2018]34号's bigrams meet in units that cite 三政[2017]34号 and [2018] apart: these grams tell
+    them apart. (Not those that start with ``KNOWN``, the known items' prefix.)"""
+    found = set()
+    for block in blocks:
+        for match in _DIGITS.finditer(block):
+            start, end = match.span()
+            if start and end < len(block):
+                found.add(block[start - 1:end + 1])
+            for at in range(max(0, start - 2), min(end, len(block) - 2)):
+                found.add(block[at:at + 3])
+    return {gram for gram in found if not gram.startswith(KNOWN)}
 
 
 _SEPARATOR = "\x00"
@@ -190,6 +258,17 @@ def encode_values(values: Iterable[int]) -> str:
     return "".join(_TABLE[value] if value < _SMALL else _digits(value) for value in values)
 
 
+COMMON = 1024
+"""How many of the most common bigrams the head lists, most common first: a query bounds a long term by its
+rarest bigrams (fewer files, fewer false candidates), and this list is how the browser knows which are rare."""
+_TERMINAL = str.maketrans("", "", ALPHABET[:32])
+
+
+def posting_count(varints: str) -> int:
+    """How many ids a varint string holds: one terminal digit (lower half of the alphabet) each."""
+    return len(varints) - len(varints.translate(_TERMINAL))
+
+
 FACETS = ("year", "type", "issuer", "section")
 """The filters of the search box: 年份, 文种, 发文机关, 栏目."""
 BATCH = 2_000_000
@@ -222,6 +301,8 @@ class Writer:
         self.spill_dir = Path(tempfile.mkdtemp(prefix="gazette-search-"))
         self.spill = Spill(self.spill_dir)
         self.postings: defaultdict[str, list[int]] = defaultdict(list)
+        self.known: defaultdict[str, list[int]] = defaultdict(list)
+        """Known-item key → documents; placed at the end, once the common bigrams are known."""
         self.pending = 0
         self.documents = 0
         self.units = 0
@@ -245,7 +326,7 @@ class Writer:
             postings[character].append(doc)
         self.pending += len(characters)
         for key in known_keys(document):
-            postings[KNOWN + key].append(doc)
+            self.known[key].append(doc)
         year = document.date.year if document.date else (gazette.issue.year if gazette.issue else None)
         for name, value in zip(FACETS, (year, document.type, document.issuer, document.section)):
             values = self.facets[name]
@@ -256,7 +337,8 @@ class Writer:
     def _unit(self, doc: int, meta: list, blocks: list[tuple[Block, str]]) -> None:
         unit = self.units
         self.units += 1
-        found = unit_bigrams([folded for _, folded in blocks])
+        folded = [text for _, text in blocks]
+        found = unit_bigrams(folded) | unit_digit_grams(folded)
         postings = self.postings
         for gram in found:
             postings[gram].append(unit)
@@ -273,29 +355,34 @@ class Writer:
 
     def finish(self) -> dict:
         """Write the shards, the head and the facets; return the figures."""
-        merged = self._in_memory() if self.spill.empty else self._spilled()
+        buckets = self._in_memory() if self.spill.empty else self._spilled()
         shards = shard_count(self.documents)
         (self.folder / "p").mkdir(parents=True, exist_ok=True)
+        common = _common(buckets())
+        rank = {gram: index for index, gram in enumerate(common)}
         pending: dict[int, dict] = {shard: {} for shard in range(shards)}
+        for key, docs in self.known.items():
+            pending[fnv1a(carrier(key, rank)) % shards][KNOWN + key] = encode(docs)
         sizes = []
-        for bucket, postings in merged:
+        for bucket, postings in buckets():
             for gram in sorted(postings):
                 pending[fnv1a(gram) % shards][gram] = postings[gram]
             complete = [bucket] if shards < Spill.BUCKETS else range(bucket, shards, Spill.BUCKETS)
             if shards < Spill.BUCKETS and bucket < Spill.BUCKETS - 1:
                 continue
             for shard in (range(shards) if shards < Spill.BUCKETS else complete):
-                text = script(f"p/{shard}", pending.pop(shard))
+                text = script(f"p/{shard}", dict(sorted(pending.pop(shard).items())))
                 sizes.append(len(text.encode("utf-8")))
                 (self.folder / "p" / f"{shard}.js").write_text(text, encoding="utf-8")
         shutil.rmtree(self.spill_dir, ignore_errors=True)
-        self._write_head(shards)
+        self._write_head(shards, common)
         return {"documents": self.documents, "units": self.units, "shards": shards,
                 "postings_bytes": sum(sizes), "shard_bytes_max": max(sizes, default=0)}
 
     def _spilled(self):
+        """Read the spilled postings bucket by bucket, as often as called."""
         self._flush()
-        return self.spill.buckets()
+        return self.spill.buckets
 
     def _in_memory(self):
         """The postings of an archive that never filled a batch, bucketed as the spill would have them."""
@@ -303,20 +390,31 @@ class Writer:
         for gram, ids in self.postings.items():
             buckets.setdefault(fnv1a(gram) % Spill.BUCKETS, {})[gram] = encode(ids)
         self.postings = defaultdict(list)
-        return ((bucket, buckets.get(bucket, {})) for bucket in range(Spill.BUCKETS))
+        return lambda: ((bucket, buckets.get(bucket, {})) for bucket in range(Spill.BUCKETS))
 
-    def _write_head(self, shards: int) -> None:
+    def _write_head(self, shards: int, common: list[str]) -> None:
         counts = {name: Counter(self.facet_values[name]) for name in FACETS}
         names = {name: [[value, counts[name][index]] for value, index in self.facets[name].items()] for name in FACETS}
-        head = {"version": 1, "shards": shards, "urls": "dir" if self.directory_urls else "html",
+        head = {"version": 2, "shards": shards, "urls": "dir" if self.directory_urls else "html",
                 "documents": self.documents, "units": self.units, "known": KNOWN,
-                "first": encode(self.first_units), "facets": names}
+                "first": encode(self.first_units), "common": common, "facets": names}
         (self.folder / "head.js").write_text(script("head", head), encoding="utf-8")
         values = {name: encode_values(self.facet_values[name]) for name in FACETS}
         (self.folder / "facets.js").write_text(script("facets", values), encoding="utf-8")
 
     def abandon(self) -> None:
         shutil.rmtree(self.spill_dir, ignore_errors=True)
+
+
+def _common(buckets) -> list[str]:
+    """The ``COMMON`` bigrams held by the most units, most first (ties in code-point order)."""
+    heap: list[tuple[int, str]] = []
+    for _, postings in buckets:
+        for gram, varints in postings.items():
+            if len(gram) == 2:
+                entry = (posting_count(varints), gram)
+                (heapq.heappush if len(heap) < COMMON else heapq.heappushpop)(heap, entry)
+    return [gram for _, gram in sorted(heap, key=lambda entry: (-entry[0], entry[1]))]
 
 
 def _block(block: Block) -> list:

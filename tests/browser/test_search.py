@@ -214,6 +214,27 @@ def test_keys_open_the_box_walk_the_results_and_enter_lands_on_the_article(page,
     assert page.url == site_url + "/2019/2/sz-2018-34/"
 
 
+def _show_more(page) -> None:
+    """Press 显示更多 (the first page shows FIRST results) and wait for the next page under it."""
+    shown = page.locator(".md-search-result__link").count()
+    page.evaluate("() => { const more = document.querySelector('.gz-search-more'); if (more) more.click(); }")
+    page.wait_for_function("n => document.querySelectorAll('.md-search-result__link').length > n", arg=shown)
+
+
+def test_the_first_page_is_short_and_more_results_come_by_button_or_by_scrolling(page, site_url):
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").click()
+    _type(page, "人民政府")
+    first = _results(page)
+    assert len(first) == page.evaluate("gzSearch.FIRST") and page.locator(".gz-search-more").count() == 1
+    page.locator(".gz-search-more").scroll_into_view_if_needed()  # the end of the list in view: the next page
+    page.wait_for_function("n => document.querySelectorAll('.md-search-result__link').length > n", arg=len(first))
+    _type(page, "管理")
+    first = _results(page)
+    _show_more(page)
+    assert len(_results(page)) > len(first)
+
+
 @contextmanager
 def _rerun(page):
     """Wait until the list shows the query run by what the block does (a filter, the order)."""
@@ -237,6 +258,7 @@ def test_filters_narrow_the_results_and_date_order_puts_the_newest_first(page, s
     with _rerun(page):
         page.locator("[data-gz-sort]").select_option(value="date")
     assert len(_results(page)) == len(everything)
+    _show_more(page)
     found = [re.search(r"成文日期 (\d{4})年(\d{1,2})月(\d{1,2})日", f) for f in page.locator(".gz-search-facts").all_inner_texts()]
     dated = [tuple(int(part) for part in match.groups()) for match in found if match]
     assert len(dated) > 5 and dated == sorted(dated, reverse=True)

@@ -28,6 +28,7 @@
 
   // The folded text and, for each of its UTF-16 units, the index in `text` of the character it came from.
   function foldMap(text) {
+    if (fold(text) === text) return { text: text, from: null }; // most text: nothing to fold, nothing to map
     var folded = "", from = [];
     for (var i = 0; i < text.length;) {
       var ch = String.fromCodePoint(text.codePointAt(i));
@@ -59,13 +60,13 @@
 
   // --- the index files -----------------------------------------------------------------------------
   var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-  var DIGIT = {};
-  for (var d = 0; d < ALPHABET.length; d++) DIGIT[ALPHABET[d]] = d;
+  var DIGIT = new Int8Array(128);
+  for (var d = 0; d < ALPHABET.length; d++) DIGIT[ALPHABET.charCodeAt(d)] = d;
 
   function decode(text, gaps) { // varints → ascending ids (gaps) or plain values
     var out = [], value = 0, previous = -1;
     for (var i = 0; i < text.length; i++) {
-      var digit = DIGIT[text[i]];
+      var digit = DIGIT[text.charCodeAt(i)];
       if (digit >= 32) { value = value * 32 + digit - 32; continue; }
       value = value * 32 + digit;
       if (gaps) { previous += value + 1; out.push(previous); } else out.push(value);
@@ -83,6 +84,7 @@
   var config = JSON.parse(document.getElementById("__config").textContent);
   // The site's root folder, from Material's relative base ("../.."): the site may live in a subfolder.
   var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  var folder = new URL("search/", base).href;
   var loaded = Object.create(null), waiting = Object.create(null);
 
   window.__gzSearch = function (name, data) {
@@ -102,7 +104,7 @@
       entry.promise = new Promise(function (resolve, reject) {
         entry.resolve = resolve;
         var script = document.createElement("script");
-        script.src = new URL("search/" + file(name) + ".js", base).href;
+        script.src = folder + file(name) + ".js";
         script.onload = function () {
           script.remove();
           if (!(name in loaded)) reject(new Error("search index file without data: " + name));
@@ -118,7 +120,7 @@
     return waiting[name].promise;
   }
 
-  var headData = null, firstUnit = null, facetValues = null, postingsCache = Object.create(null);
+  var headData = null, firstUnit = null, common = null, facetValues = null, postingsCache = Object.create(null);
 
   function head() {
     return load("head").then(function (data) {
@@ -126,6 +128,8 @@
         headData = data;
         firstUnit = decode(data.first, true);
         firstUnit.push(data.units);
+        common = new Map();
+        data.common.forEach(function (gram, rank) { common.set(gram, rank); });
       }
       return headData;
     });
@@ -141,10 +145,21 @@
     });
   }
 
+  // Where a posting list lives: a gram by its own hash; a known item (KNOWN + key) by its key's cover's
+  // most telling gram, the first after the first bigram, which a query for it loads anyway
+  // (gazette/build/search_index.py: carrier).
+  var KNOWN = "~"; // the head says so too (head.known)
+  function route(key) {
+    var known = key.charAt(0) === KNOWN && points(key).length > 2;
+    if (!known) return fnv1a(key);
+    var grams = cover(key.slice(1));
+    return fnv1a(grams[grams.length > 1 ? 1 : 0]);
+  }
+
   // The postings of `key` (a gram, or KNOWN + a known-item key): ascending unit (or document) ids.
   function postings(key) {
     if (key in postingsCache) return Promise.resolve(postingsCache[key]);
-    var shard = "p/" + (fnv1a(key) % headData.shards);
+    var shard = "p/" + (route(key) % headData.shards);
     return load(shard).then(function (data) {
       postingsCache[key] = Object.prototype.hasOwnProperty.call(data, key) ? decode(data[key], true) : [];
       return postingsCache[key];
@@ -153,17 +168,50 @@
 
   function points(term) { return Array.from(term); }
 
-  // The grams whose postings bound a term: one character; every bigram of a short term (the more of them
-  // a unit must hold, the fewer units only seem to match: 三政〔2018〕30 is not 三政〔2018〕31号 …30);
-  // bigrams covering a long term without overlap (it is rare enough, and each bigram is a file).
-  var EVERY_BIGRAM = 12;
+  // The grams whose postings bound a term, each one more file to load. One or two characters: the term
+  // (exact: by document, by unit). Two bigrams: both. Longer: the first bigram and the RARE best others
+  // (one more with digits; ten digits make unselective bigrams, so grams with digits are indexed too):
+  // first each run of digits with the characters around it when the term has both (the later first:
+  // 三政[2018]34号 → ]34号, [2018]), else the trigrams at the run's edges (三政[2018]34 → ]34); then bigrams not
+  // inside those, the rarer first by the head's list of common bigrams (unlisted before listed; among
+  // equals the later, so the cover spreads). The units holding them all are a superset of those holding
+  // the term, small enough that few are loaded only to be rejected. search_index.cover is the same.
+  var RARE = 2;
+  function isDigit(c) { return c >= "0" && c <= "9"; }
   function cover(term) {
-    var cp = points(term);
-    if (cp.length === 1) return [term];
-    var grams = [], step = cp.length <= EVERY_BIGRAM ? 1 : 2;
-    for (var i = 0; i + 1 < cp.length; i += step) grams.push(cp[i] + cp[i + 1]);
-    if (step === 2 && cp.length % 2) grams.push(cp[cp.length - 2] + cp[cp.length - 1]);
-    return grams.filter(function (gram, at) { return grams.indexOf(gram) === at; });
+    var cp = points(term), n = cp.length, i;
+    if (n <= 2) return [term];
+    var grams = [], runs = [];
+    for (i = 0; i + 1 < n; i++) {
+      var gram = cp[i] + cp[i + 1];
+      if (grams.indexOf(gram) < 0) grams.push(gram);
+    }
+    for (i = 0; i < n; i++) {
+      if (isDigit(cp[i]) && (i === 0 || !isDigit(cp[i - 1]))) runs.push([i, i + 1]);
+      else if (isDigit(cp[i])) runs[runs.length - 1][1] = i + 1;
+    }
+    if (grams.length <= 2 && !runs.length) return grams;
+    if (n === 3 && runs.length) return [term];
+    var picked = [];
+    runs.slice().reverse().forEach(function (run) {
+      var start = run[0], end = run[1], parts;
+      if (start && end < n) parts = [cp.slice(start - 1, end + 1)];
+      else parts = [end < n ? cp.slice(end - 2, end + 1) : cp.slice(end - 3, end),
+                    start ? cp.slice(start - 1, start + 2) : cp.slice(start, start + 3)];
+      parts.forEach(function (part) {
+        var gram = part.join("");
+        if (part.length >= 3 && part[0] !== KNOWN && picked.indexOf(gram) < 0) picked.push(gram);
+      });
+    });
+    var rest = grams.slice(1).map(function (gram, at) {
+      return { gram: gram, at: at, rank: common.has(gram) ? common.get(gram) : Infinity };
+    });
+    rest.sort(function (a, b) { return (b.rank - a.rank) || (b.at - a.at); });
+    var longer = picked.slice();
+    rest.forEach(function (r) {
+      if (!longer.some(function (gram) { return gram.indexOf(r.gram) >= 0; })) picked.push(r.gram);
+    });
+    return [grams[0]].concat(picked.slice(0, RARE + (runs.length ? 1 : 0)));
   }
 
   function intersect(a, b) {
@@ -186,24 +234,49 @@
   }
 
   // --- search --------------------------------------------------------------------------------------
-  var VERIFY_ALL = 12; // candidate units loaded at once to verify and rank a whole small result set
+  var FIRST = 5;       // results on the first page: each is one file to load (its unit: excerpt and place)
   var WINDOW = 50;     // characters of context on each side of a match, at most
 
+  // For a second round, when a short term with digits has more candidate units than two pages: the
+  // trigrams with a digit that the cover left, those joining two runs first (三政[2018]34 meets 三政[2017]34号
+  // and [2018] in one unit; 8]3 parts them).
+  var NARROW = 2, NARROW_TERM = 16;
+  function narrower(term) {
+    var cp = points(term), taken = cover(term), joins = [], others = [];
+    if (cp.length > NARROW_TERM) return []; // a title: its many candidates are mostly real
+    for (var i = cp.length - 3; i >= 0; i--) {
+      var tri = cp[i] + cp[i + 1] + cp[i + 2];
+      if (!/[0-9]/.test(tri) || cp[i] === KNOWN || taken.indexOf(tri) >= 0) continue;
+      var join = isDigit(cp[i]) && !isDigit(cp[i + 1]) && isDigit(cp[i + 2]);
+      (join ? joins : others).push(tri);
+    }
+    return joins.concat(others).filter(function (tri, at, all) { return all.indexOf(tri) === at; }).slice(0, NARROW);
+  }
+
+  // Per term, its candidate documents and their candidate units ([] for one character: exact by document).
   function candidates(terms) {
     return Promise.all(terms.map(function (term) {
       return Promise.all(cover(term).map(postings)).then(function (lists) {
+        if (points(term).length === 1) return lists;
+        lists.sort(function (a, b) { return a.length - b.length; });
+        var units = lists.reduce(intersect), more = units.length > 2 * FIRST ? narrower(term) : [];
+        if (!more.length) return [units];
+        return Promise.all(more.map(postings)).then(function (extra) { return [extra.reduce(intersect, units)]; });
+      }).then(function (lists) {
         var byDoc = new Map();
-        if (points(term).length === 1) { // a single character: documents, exact; its units are not known
+        if (points(term).length === 1) {
           lists[0].forEach(function (doc) { byDoc.set(doc, []); });
           return byDoc;
         }
-        lists.sort(function (a, b) { return a.length - b.length; });
-        var units = lists.reduce(intersect);
-        units.forEach(function (unit) {
-          var doc = docOf(unit);
-          if (!byDoc.has(doc)) byDoc.set(doc, []);
-          byDoc.get(doc).push(unit);
-        });
+        var units = lists[0], doc = -1, list = null;
+        for (var i = 0; i < units.length; i++) {
+          if (units[i] >= firstUnit[doc + 1]) { // units ascend: a new document starts
+            doc = docOf(units[i]);
+            list = [];
+            byDoc.set(doc, list);
+          }
+          list.push(units[i]);
+        }
         return byDoc;
       });
     }));
@@ -233,10 +306,11 @@
   // Occurrences of `term` in a unit's blocks: [{block, at, name}]; `name` when the block is a table cell
   // or list entry that the term is a good part of (a third or more): a name typed whole or nearly.
   function occurrences(unitData, term) {
-    var found = [];
+    var found = [], long = points(term).length >= 3;
+    var folded = unitData.folded || (unitData.folded = unitData[2].map(function (block) { return fold(block[1]); }));
     unitData[2].forEach(function (block, index) {
-      var text = fold(block[1]);
-      var name = block[2] === 1 && points(term).length >= 3 && 3 * term.length >= text.length;
+      var text = folded[index];
+      var name = block[2] === 1 && long && 3 * term.length >= text.length;
       for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
         found.push({ block: index, at: at, name: name });
       }
@@ -285,27 +359,60 @@
   }
 
   // Check a candidate document loading as little as possible (large result sets): terms of one or two
-  // characters are exact in the postings; a longer term is looked for unit by unit until found.
+  // characters are exact in the postings; each longer term, and the one the excerpt shows, must be found
+  // in a unit's text. Each round loads, at once, units that between them may hold every term still open,
+  // the unit that most of them may lie in first; the body before the title (a result links to its place),
+  // unless the title may hold them all and a term is long (5 characters or more: a title typed, whose
+  // place is the top of the page). So a result usually costs one file, in one round.
+  var TITLE_TERM = 5;
   function verifyLazy(doc, terms, byTerm) {
-    var head = firstUnit[doc], shown = longest(terms);
-    return Promise.all(terms.map(function (term, t) {
-      var units = byTerm[t].get(doc).slice().sort(function (a, b) { return (a === head) - (b === head) || a - b; });
-      if (points(term).length <= 2 && t !== shown) return Promise.resolve(true);
-      if (!units.length) return Promise.resolve(true); // a single character: firstHolding shows it
-      var at = 0;
-      function step() {
-        var unit = units[at++];
-        return load("t/" + unit).then(function (data) {
-          var occ = occurrences(data, term);
-          if (occ.length) return { unit: data, block: occ[0].block, head: unit === head };
-          if (points(term).length <= 2) return { unit: data, block: 0, head: unit === head };
-          return at < units.length ? step() : null;
+    var head = firstUnit[doc], shown = longest(terms), hit = null, tried = new Set();
+    var open = terms.map(function (term, t) {
+      return (points(term).length > 2 || t === shown) && byTerm[t].get(doc).length ? t : -1;
+    }).filter(function (t) { return t >= 0; });
+    var titleFirst = open.length && open.every(function (t) { return byTerm[t].get(doc)[0] === head; }) &&
+      open.some(function (t) { return points(terms[t]).length >= TITLE_TERM; });
+    function pick() { // units to load together: greedily, the one that may hold the most open terms
+      var left = open.slice(), chosen = [];
+      while (left.length) {
+        var votes = new Map(), best = -1;
+        left.forEach(function (t) {
+          byTerm[t].get(doc).forEach(function (unit) {
+            if (!tried.has(unit) && chosen.indexOf(unit) < 0) votes.set(unit, (votes.get(unit) || 0) + 1);
+          });
         });
+        votes.forEach(function (n, unit) {
+          var better = best < 0 || n > votes.get(best) ||
+            (n === votes.get(best) && (titleFirst ? unit === head && best !== head : best === head && unit !== head));
+          if (better) best = unit;
+        });
+        if (best < 0) break;
+        chosen.push(best);
+        left = left.filter(function (t) { return byTerm[t].get(doc).indexOf(best) < 0; });
       }
-      return step();
-    })).then(function (found) {
-      if (found.some(function (f) { return f === null; })) return null;
-      var hit = typeof found[shown] === "object" ? found[shown] : null;
+      return chosen;
+    }
+    function step() {
+      if (!open.length) return Promise.resolve(true);
+      var units = pick();
+      if (!units.length) return Promise.resolve(false); // a term's candidate units are spent: it is not there
+      units.forEach(function (unit) { tried.add(unit); });
+      return loadAll(units).then(function (data) {
+        open = open.filter(function (t) {
+          for (var i = 0; i < units.length; i++) {
+            var occ = occurrences(data.get(units[i]), terms[t]);
+            if (occ.length) {
+              if (t === shown) hit = { unit: data.get(units[i]), block: occ[0].block, head: units[i] === head };
+              return false;
+            }
+          }
+          return true;
+        });
+        return step();
+      });
+    }
+    return step().then(function (ok) {
+      if (!ok) return null;
       var estimated = estimate(doc, byTerm);
       return finish(doc, terms, shown, hit, estimated.title, null, estimated.density);
     });
@@ -320,7 +427,8 @@
     });
   }
 
-  // The first unit of a document (body first, then the title) that holds a single-character term.
+  // The first unit of a document (body first, then the title) that holds a term of one character (its
+  // units are not in the index) or, for a two-character term, the first listed.
   function firstHolding(doc, term) {
     var order = [];
     for (var u = firstUnit[doc] + 1; u < firstUnit[doc + 1]; u++) order.push(u);
@@ -339,22 +447,29 @@
     return step();
   }
 
+  // Relevance: known items, then names, then title matches, then density, then the newer (the lower id);
+  // or by date: the newer. One exact integer per result (documents and density steps below 2^20 each), so
+  // that a large result set sorts on plain numbers.
   function rank(list, knownDocs, sort) {
-    return list.sort(function (a, b) {
-      if (sort === "date") return a.doc - b.doc;
-      return (knownDocs.has(b.doc) - knownDocs.has(a.doc)) || (!!b.named - !!a.named) || (b.title - a.title)
-        || (b.density - a.density) || (a.doc - b.doc);
+    var LOW = 1048576, keys = new Float64Array(list.length), order = new Array(list.length);
+    list.forEach(function (r, i) {
+      var group = sort === "date" ? 0 : (knownDocs.has(r.doc) ? 8 : 0) + (r.named ? 4 : 0) + (r.title ? 2 : 0);
+      var density = sort === "date" ? 0 : Math.min(LOW - 1, Math.floor(r.density * 65536));
+      keys[i] = (group * LOW + density) * LOW + (LOW - 1 - r.doc % LOW);
+      order[i] = i;
     });
+    order.sort(function (a, b) { return keys[b] - keys[a]; });
+    return order.map(function (i) { return list[i]; });
   }
 
   // Estimated scores from the postings alone, for result sets too large to verify at once.
   function estimate(doc, byTerm) {
     var units = firstUnit[doc + 1] - firstUnit[doc], hits = 0, title = true;
-    byTerm.forEach(function (byDoc) {
-      var list = byDoc.get(doc);
+    for (var t = 0; t < byTerm.length; t++) {
+      var list = byTerm[t].get(doc);
       hits += Math.max(1, list.length);
       if (list[0] !== firstUnit[doc]) title = false;
-    });
+    }
     return { doc: doc, title: title, density: hits / units };
   }
 
@@ -366,15 +481,17 @@
       if (!terms.length) return { terms: terms, total: 0, exact: true, next: function () { return Promise.resolve([]); } };
       return Promise.all([candidates(terms), known(terms)]).then(function (both) {
         var byTerm = both[0], knownDocs = both[1];
-        var docs = Array.from(byTerm[0].keys()).filter(function (doc) {
-          return byTerm.every(function (byDoc) { return byDoc.has(doc); });
+        var smallest = byTerm.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+        var docs = []; // ascending, as the postings
+        smallest.forEach(function (units, doc) {
+          if (byTerm.every(function (byDoc) { return byDoc.has(doc); })) docs.push(doc);
         });
         return filtered(docs, options.filters || {}).then(function (docs) {
           var units = 0; // what verifying them all would load
           docs.forEach(function (doc) {
             byTerm.forEach(function (byDoc) { units += Math.max(1, byDoc.get(doc).length); });
           });
-          if (units <= VERIFY_ALL) {
+          if (units <= FIRST) {
             return Promise.all(docs.map(function (doc) { return verifyAll(doc, terms, byTerm); })).then(function (checked) {
               var results = rank(checked.filter(Boolean), knownDocs, options.sort);
               return cursor(terms, results, true, null);
@@ -397,10 +514,12 @@
         position += page.length;
         return Promise.resolve(page.map(function (r) { return shown(r, terms); }));
       }
-      var out = [], budget = 2 * n; // candidates checked for one page at most: the rest waits for 显示更多
+      var out = [], budget = 4 * n, round = 0; // candidates checked for one page at most: the rest waits
       function more() {
         if (out.length >= n || position >= ranked.length || budget <= 0) return Promise.resolve(out);
-        var batch = ranked.slice(position, position + Math.min(n - out.length, budget));
+        // As many candidates as the page still lacks, checked at once (one round for most pages); twice as
+        // many each round after one that had candidates rejected.
+        var batch = ranked.slice(position, position + Math.min((n - out.length) << round++, budget));
         position += batch.length;
         budget -= batch.length;
         return Promise.all(batch.map(function (r) { return verifyLazy(r.doc, terms, byTerm); })).then(function (checked) {
@@ -426,7 +545,7 @@
     var map = foldMap(text), ranges = [];
     terms.forEach(function (term) {
       for (var at = map.text.indexOf(term); at >= 0; at = map.text.indexOf(term, at + term.length)) {
-        ranges.push([map.from[at], map.from[at + term.length - 1] + 1]);
+        ranges.push(map.from ? [map.from[at], map.from[at + term.length - 1] + 1] : [at, at + term.length]);
       }
     });
     ranges.sort(function (a, b) { return a[0] - b[0]; });
@@ -467,7 +586,8 @@
     return new URL(path + (result.anchor ? "#" + result.anchor : ""), base).href;
   }
 
-  window.gzSearch = { fold: fold, queryTerms: queryTerms, search: search, head: head, href: href, marks: marks };
+  window.gzSearch = { fold: fold, queryTerms: queryTerms, search: search, head: head, href: href, marks: marks,
+                      FIRST: FIRST };
 
   // --- the search box --------------------------------------------------------------------------------
   var root = document.querySelector('[data-gz-search="search"]');
@@ -481,8 +601,7 @@
   var selects = Array.prototype.slice.call(root.querySelectorAll("[data-gz-filter]"));
   var sortSelect = root.querySelector("[data-gz-sort]");
   var t = config.translations;
-  var PAGE = 10;       // results per page
-  var WHOLE = 20;      // a result set this small is shown whole at once
+  var PAGE = 10;       // results added by 显示更多, or when the end of the list scrolls into view
   var generation = 0;
 
   function count(search) {
@@ -548,10 +667,19 @@
     });
     li.appendChild(button);
     list.appendChild(li);
+    // The next page comes by itself when the end of the list scrolls into view (the button stays for keys).
+    if ("IntersectionObserver" in window) {
+      var watch = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+        watch.disconnect();
+        if (li.isConnected && mine === generation) button.click();
+      });
+      watch.observe(button);
+    }
   }
 
   function show(search, mine, shownSoFar, first) {
-    return search.next(first && search.total <= WHOLE ? WHOLE : PAGE).then(function (page) {
+    return search.next(first ? FIRST : PAGE).then(function (page) {
       if (mine !== generation) return;
       if (first) list.textContent = "";
       page.forEach(function (r) { list.appendChild(item(r, search.terms)); });
