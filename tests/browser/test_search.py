@@ -221,8 +221,17 @@ def _show_more(page) -> None:
     page.wait_for_function("n => document.querySelectorAll('.md-search-result__link').length > n", arg=shown)
 
 
+def test_a_short_result_set_is_listed_whole(page, site_url):
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").click()
+    _type(page, "人民政府")
+    assert len(_results(page)) == page.evaluate("gzSearch.search('人民政府').then(found => found.total)") > 5
+    assert page.locator(".gz-search-more").count() == 0
+
+
 def test_the_first_page_is_short_and_more_results_come_by_button_or_by_scrolling(page, site_url):
     page.goto(site_url + "/")
+    page.evaluate("gzSearch.pages.whole = 0; gzSearch.pages.more = 2")  # the sample is too small for pages
     page.locator(".md-search__input").click()
     _type(page, "人民政府")
     first = _results(page)
@@ -246,6 +255,7 @@ def _rerun(page):
 
 def test_filters_narrow_the_results_and_date_order_puts_the_newest_first(page, site_url):
     page.goto(site_url + "/")
+    page.evaluate("gzSearch.pages.whole = 0")  # pages, as a larger archive shows them
     page.locator(".md-search__input").click()
     _type(page, "管理")
     everything = _results(page)

@@ -601,7 +601,10 @@
   var selects = Array.prototype.slice.call(root.querySelectorAll("[data-gz-filter]"));
   var sortSelect = root.querySelector("[data-gz-sort]");
   var t = config.translations;
-  var PAGE = 10;       // results added by 显示更多, or when the end of the list scrolls into view
+  // Results per page: the first page lists `first` at once (each is a file to load); a result set of at most
+  // `whole` is then completed at once; 显示更多, or the end of the list scrolling into view, adds `more`.
+  // (Tests change them through gzSearch.pages to reach the later pages on a small site.)
+  var pages = window.gzSearch.pages = { first: FIRST, whole: 20, more: 10 };
   var generation = 0;
 
   function count(search) {
@@ -678,16 +681,28 @@
     }
   }
 
+  // A page of results; a short result set's count is shown only when the list is whole.
   function show(search, mine, shownSoFar, first) {
-    return search.next(first ? FIRST : PAGE).then(function (page) {
+    return search.next(first ? pages.first : pages.more).then(function (page) {
       if (mine !== generation) return;
       if (first) list.textContent = "";
       page.forEach(function (r) { list.appendChild(item(r, search.terms)); });
       shownSoFar += page.length;
-      meta.textContent = count(search); // last: a finished count means the list is complete
-      more(search, mine, shownSoFar);
-      result.setAttribute("data-gz-done", mine); // for tests: which run the list shows
+      if (first && search.total <= pages.whole && shownSoFar < search.total) {
+        return search.next(pages.whole).then(function (rest) {
+          if (mine !== generation) return;
+          rest.forEach(function (r) { list.appendChild(item(r, search.terms)); });
+          done(search, mine, shownSoFar + rest.length);
+        });
+      }
+      done(search, mine, shownSoFar);
     });
+  }
+
+  function done(search, mine, shownSoFar) {
+    meta.textContent = count(search); // last: a finished count means the list is complete
+    more(search, mine, shownSoFar);
+    result.setAttribute("data-gz-done", mine); // for tests: which run the list shows
   }
 
   function options() {
