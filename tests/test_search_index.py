@@ -192,3 +192,19 @@ def test_the_writer_leaves_no_spill_files_behind(tmp_path):
     writer.add(_gazette([]), _document(body=BODY))
     writer.finish()
     assert not writer.spill_dir.exists()
+
+
+def test_the_browser_folds_every_block_that_may_hold_an_ideograph_after_folding():
+    """gazette-search.js skips folding a block that has neither a term's leading ideograph nor a character
+    matched by FOLDS_TO_HAN; every character whose NFKC form holds an ideograph must be matched."""
+    import unicodedata
+
+    script = (Path(__file__).parents[1] / "overrides/assets/javascripts/gazette-search.js").read_text(encoding="utf-8")
+    ranges = re.search(r"var FOLDS_TO_HAN = /\[(.*?)\]/;", script).group(1)
+    pattern = re.compile("[" + ranges.encode().decode("unicode_escape") + "]")
+    missed = [hex(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF
+              and unicodedata.normalize("NFKC", chr(code)) != chr(code)
+              and any("\u4e00" <= c <= "\u9fff" for c in unicodedata.normalize("NFKC", chr(code)))
+              and not pattern.match(chr(code))]
+    assert missed == []
+    assert pattern.match("\u32b0") and not pattern.match("。")  # ㊰ (夜) is matched, common punctuation is not
