@@ -69,6 +69,7 @@ def test_a_long_term_is_bounded_by_its_first_bigram_and_its_rarest_grams():
     assert cover("三政[2018]34", common) == ["三政", "]34", "[2018]", "政["]  # the number's start
     assert cover("34号", common) == ["34号"] and cover("2018", common) == ["20", "018", "201"]
     assert cover("第3号文", common) == ["第3", "第3号", "号文"]
+    assert cover("~12", common) == ["~1", "12"]  # not indexed as a trigram: the known items' prefix
 
 
 def test_grams_with_digits_are_indexed_within_blocks():

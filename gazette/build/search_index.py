@@ -115,8 +115,8 @@ def cover(term: str, common: dict[str, int]) -> list[str]:
     runs = list(_DIGITS.finditer(term))
     if len(grams) <= 2 and not runs:
         return grams
-    if len(term) == 3 and runs:
-        return [term]  # exact: every trigram with a digit is indexed
+    if len(term) == 3 and runs and not term.startswith(KNOWN):
+        return [term]  # exact: every trigram with a digit is indexed (but ~12, the prefix of known items)
     picked = []
     for run in reversed(runs):
         start, end = run.span()

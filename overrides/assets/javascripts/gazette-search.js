@@ -191,7 +191,7 @@
       else if (isDigit(cp[i])) runs[runs.length - 1][1] = i + 1;
     }
     if (grams.length <= 2 && !runs.length) return grams;
-    if (n === 3 && runs.length) return [term];
+    if (n === 3 && runs.length && cp[0] !== KNOWN) return [term]; // exact: its trigram is indexed
     var picked = [];
     runs.slice().reverse().forEach(function (run) {
       var start = run[0], end = run[1], parts;
