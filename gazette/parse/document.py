@@ -22,7 +22,6 @@ from gazette.parse.head import next_text as _next_text
 from gazette.parse.head import WEB_OTHER, read_head, title_like as _title_like
 from gazette.parse.text import clean_title, compact
 
-_ISO_DATE = re.compile(r"^(?P<y>\d{4})[-./年](?P<m>\d{1,2})[-./月](?P<d>\d{1,2})日?$")
 _QUOTED = re.compile(r"《([^《》]+)》")
 _ISSUED = re.compile(r"(?:印发|转发|公布)(.+?)的(?:通知|决定)$")
 
@@ -269,15 +268,9 @@ def _issuer_from_meta(meta: dict) -> str | None:
 def _date_from_meta(meta: dict) -> date | None:
     """成文日期 of a website's label lines (not 发布日期: publication is not signature)."""
     for label in ("成文日期", "发文日期", "印发日期"):
-        value = meta.get(label, "").strip()
-        found = _ISO_DATE.match(value)
+        found = m.read_date(meta.get(label, "").strip())
         if found:
-            try:
-                return date(int(found["y"]), int(found["m"]), int(found["d"]))
-            except ValueError:
-                return None
-        if m.match_date(value):
-            return m.match_date(value)
+            return found
     return None
 
 

@@ -30,7 +30,6 @@ TOTAL = re.compile(rf"总{_SP}第{_SP}(?P<total>\d{{1,5}})(?:{_SP}[、,，\-－�
 DATE_LABEL = re.compile(rf"^(?:出{_SP}版{_SP}日{_SP}期|印{_SP}发{_SP}日{_SP}期|出版时间|发行日期|出刊日期){_SP}[：:]{_SP}(?P<value>.+)$")
 _NOT_ISSUE = re.compile(r"地[\s\u3000]*址|准印|证号|刊号|邮[\s\u3000]*编|电[\s\u3000]*话")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年?$")
-ISO_DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,30}(?:公报|政报)")
 
 
@@ -90,14 +89,7 @@ def _title(cover: tuple[Line, ...]) -> str | None:
 
 
 def _date(value: str) -> date | None:
-    value = clean_title(value).strip()
-    found = ISO_DATE.match(value)
-    if found:
-        try:
-            return date(int(found["y"]), int(found["m"]), int(found["d"]))
-        except ValueError:
-            return None
-    return m.match_date(value)
+    return m.read_date(clean_title(value).strip())
 
 
 def issue_from(file: str, facts: dict, default_title: str, warnings: list[Warning]) -> Issue:

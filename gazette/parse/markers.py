@@ -184,6 +184,20 @@ def _year_digits(numeral: str) -> int:
     return int("".join(str(_CN_VALUES[ch]) for ch in numeral))
 
 
+ISO_DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")
+
+
+def read_date(text: str) -> date | None:
+    """A label's date value: ``2019-03-10``, ``2019.3.10``, or one that :func:`match_date` reads."""
+    found = ISO_DATE.match(text)
+    if not found:
+        return match_date(text)
+    try:
+        return date(int(found["y"]), int(found["m"]), int(found["d"]))
+    except ValueError:
+        return None
+
+
 def match_date(text: str) -> date | None:
     """The date of a line that holds only a date (``2018年11月20日``, ``二〇〇六年十二月三十日``)."""
     found = DATE_ARABIC.match(text)
