@@ -121,11 +121,13 @@
   }
 
   var headData = null, firstUnit = null, common = null, facetValues = null, postingsCache = Object.create(null);
+  var KNOWN = null; // the prefix of known-item keys (head.known); every search waits for the head
 
   function head() {
     return load("head").then(function (data) {
       if (!headData) {
         headData = data;
+        KNOWN = data.known;
         firstUnit = decode(data.first, true);
         firstUnit.push(data.units);
         common = new Map();
@@ -148,7 +150,6 @@
   // Where a posting list lives: a gram by its own hash; a known item (KNOWN + key) by its key's cover's
   // most telling gram, the first after the first bigram, which a query for it loads anyway
   // (gazette/build/search_index.py: carrier).
-  var KNOWN = "~"; // the head says so too (head.known)
   function route(key) {
     var known = key.charAt(0) === KNOWN && points(key).length > 2;
     if (!known) return fnv1a(key);
@@ -237,7 +238,7 @@
     if (cp.length > NARROW_TERM) return []; // a title: its many candidates are mostly real
     for (var i = cp.length - 3; i >= 0; i--) {
       var tri = cp[i] + cp[i + 1] + cp[i + 2];
-      if (!/[0-9]/.test(tri) || cp[i] === KNOWN || taken.indexOf(tri) >= 0) continue;
+      if (!cp.slice(i, i + 3).some(isDigit) || cp[i] === KNOWN || taken.indexOf(tri) >= 0) continue;
       var join = isDigit(cp[i]) && !isDigit(cp[i + 1]) && isDigit(cp[i + 2]);
       (join ? joins : others).push(tri);
     }
@@ -277,7 +278,7 @@
     var keys = [terms.join("")].concat(terms.length > 1 ? terms : []).filter(function (key) {
       return points(key).length >= 2;
     });
-    return Promise.all(keys.map(function (key) { return postings(headData.known + key); })).then(function (lists) {
+    return Promise.all(keys.map(function (key) { return postings(KNOWN + key); })).then(function (lists) {
       var found = new Set();
       lists.forEach(function (list) { list.forEach(function (doc) { found.add(doc); }); });
       return found;
