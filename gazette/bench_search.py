@@ -78,7 +78,9 @@ def query_set(sample: Path, count: int = QUERIES) -> list[str]:
     while len(queries) < count - 15:
         text = rng.choice(texts)
         size = rng.randint(2, 8)
-        start = rng.randrange(len(text) - size)
+        # A block of exactly `size` characters is taken whole (randrange(0) would raise); the other draws
+        # are as before, so the 100-query set behind the README's figures is unchanged.
+        start = rng.randrange(len(text) - size) if len(text) > size else 0
         queries.append(text[start:start + size])
     while len(queries) < count:
         first, second = rng.sample(texts, 2)

@@ -47,3 +47,6 @@ def test_search_query_set_of_the_benchmark_is_drawn_from_the_sample():
     assert len(queries) >= 90 and len(set(queries)) == len(queries)
     assert "三政〔2018〕34号" in queries and "34号" in queries and "债务" in queries
     assert any(" " in query for query in queries)
+    # A larger set draws blocks as short as the substrings it cuts (a block of 8 characters taken whole).
+    larger = query_set(SAMPLE, 400)
+    assert len(larger) >= 350 and set(queries) - set(larger) <= set(queries[-15:])
