@@ -209,3 +209,27 @@ def test_the_browser_folds_every_block_that_may_hold_an_ideograph_after_folding(
               and not pattern.match(chr(code))]
     assert missed == []
     assert pattern.match("\u32b0") and not pattern.match("。")  # ㊰ (夜) is matched, common punctuation is not
+
+
+def test_the_browser_maps_highlights_in_place_only_for_characters_that_fold_to_one_character_alone():
+    """gazette-search.js places highlights without a character map when the text is made only of IN_PLACE
+    characters; each must fold to exactly one character and never merge with its neighbours."""
+    import unicodedata
+
+    from gazette.site.search_fold import fold
+
+    script = (Path(__file__).parents[1] / "overrides/assets/javascripts/gazette-search.js").read_text(encoding="utf-8")
+    ranges = re.search(r"var IN_PLACE = /\^\[(.*?)\]\*\$/;", script).group(1)
+    pattern = re.compile("[" + ranges.encode().decode("unicode_escape") + "]")
+    seconds = set()  # characters that compose with the one before them (NFC)
+    for code in range(0x110000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(chr(int(parts[1], 16)))
+    members = [chr(code) for code in range(0x10000) if pattern.match(chr(code))]
+    assert len(members) > 20000
+    wrong = [hex(ord(c)) for c in members if len(fold(c)) != 1 or unicodedata.combining(c) or c in seconds
+             or 0x1100 <= ord(c) <= 0x11FF or 0x3130 <= ord(c) <= 0x318F or 0xD800 <= ord(c) <= 0xDFFF]
+    assert wrong == []
+    text = "".join(members[::7])
+    assert len(fold(text)) == len(text)  # in place, as a whole too

@@ -26,9 +26,16 @@
     return out;
   }
 
-  // The folded text and, for each of its UTF-16 units, the index in `text` of the character it came from.
+  // Characters that fold to exactly one UTF-16 unit and never merge with a neighbour (no combining marks,
+  // no second halves of a composition, no jamo): text made only of them folds in place, each character
+  // where it was. Most of the gazette's text: ideographs, ASCII, full-width forms, CJK and general
+  // punctuation (tests/test_search_index.py checks every character of the class against search_fold.fold).
+  var IN_PLACE = /^[\u0021-\u007e\u00b7\u2010-\u2024\u2027\u2030-\u2032\u2460-\u2468\u25a0-\u25ff\u3001-\u301f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*$/;
+
+  // The folded text and, for each of its UTF-16 units, the index in `text` of the character it came from
+  // (null when every character stays in place).
   function foldMap(text) {
-    if (fold(text) === text) return { text: text, from: null }; // most text: nothing to fold, nothing to map
+    if (IN_PLACE.test(text)) return { text: fold(text), from: null };
     var folded = "", from = [];
     for (var i = 0; i < text.length;) {
       var ch = String.fromCodePoint(text.codePointAt(i));
@@ -255,24 +262,45 @@
         if (!more.length) return [units];
         return Promise.all(more.map(postings)).then(function (extra) { return [extra.reduce(intersect, units)]; });
       }).then(function (lists) {
-        var byDoc = new Map();
-        if (points(term).length === 1) {
-          lists[0].forEach(function (doc) { byDoc.set(doc, []); });
-          return byDoc;
-        }
-        var units = lists[0], doc = 0, list = null;
+        if (points(term).length === 1) return new Spans(lists[0], null, null);
+        var units = lists[0], docs = [], at = [], doc = 0;
         for (var i = 0; i < units.length; i++) { // units and documents both ascend: walk them together
-          if (units[i] >= firstUnit[doc + 1] || !list) {
+          if (!docs.length || units[i] >= firstUnit[doc + 1]) {
             while (units[i] >= firstUnit[doc + 1]) doc++;
-            list = [];
-            byDoc.set(doc, list);
+            docs.push(doc);
+            at.push(i);
           }
-          list.push(units[i]);
         }
-        return byDoc;
+        at.push(units.length);
+        return new Spans(docs, at, units);
       });
     }));
   }
+
+  // A term's candidates: its documents, ascending, and for each the span of its candidate units in `units`
+  // (`at`; none for a term of one character, exact by document). Flat arrays rather than a Map of arrays:
+  // a common term has thousands of documents, and most are only counted.
+  function Spans(docs, at, units) {
+    this.docs = docs;
+    this.at = at;
+    this.units = units;
+    this.size = docs.length;
+  }
+  Spans.prototype.index = function (doc) { // the document's place in `docs`, or -1
+    var lo = 0, hi = this.docs.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (this.docs[mid] < doc) lo = mid + 1; else if (this.docs[mid] > doc) hi = mid - 1; else return mid;
+    }
+    return -1;
+  };
+  Spans.prototype.get = function (doc) { // the candidate units of a document of the spans
+    var i = this.index(doc);
+    if (i < 0) throw new Error("not a candidate: " + doc);
+    return this.at ? this.units.slice(this.at[i], this.at[i + 1]) : [];
+  };
+  Spans.prototype.count = function (i) { return this.at ? this.at[i + 1] - this.at[i] : 0; };
+  Spans.prototype.first = function (i) { return this.at ? this.units[this.at[i]] : -1; };
 
   function known(terms) {
     var keys = [terms.join("")].concat(terms.length > 1 ? terms : []).filter(function (key) {
@@ -366,17 +394,18 @@
   var TITLE_TERM = 5;
   function verifyLazy(doc, terms, byTerm) {
     var head = firstUnit[doc], shown = longest(terms), hit = null, tried = new Set();
+    var lists = byTerm.map(function (spans) { return spans.get(doc); });
     var open = terms.map(function (term, t) {
-      return (points(term).length > 2 || t === shown) && byTerm[t].get(doc).length ? t : -1;
+      return (points(term).length > 2 || t === shown) && lists[t].length ? t : -1;
     }).filter(function (t) { return t >= 0; });
-    var titleFirst = open.length && open.every(function (t) { return byTerm[t].get(doc)[0] === head; }) &&
+    var titleFirst = open.length && open.every(function (t) { return lists[t][0] === head; }) &&
       open.some(function (t) { return points(terms[t]).length >= TITLE_TERM; });
     function pick() { // units to load together: greedily, the one that may hold the most open terms
       var left = open.slice(), chosen = [];
       while (left.length) {
         var votes = new Map(), best = -1;
         left.forEach(function (t) {
-          byTerm[t].get(doc).forEach(function (unit) {
+          lists[t].forEach(function (unit) {
             if (!tried.has(unit) && chosen.indexOf(unit) < 0) votes.set(unit, (votes.get(unit) || 0) + 1);
           });
         });
@@ -387,7 +416,7 @@
         });
         if (best < 0) break;
         chosen.push(best);
-        left = left.filter(function (t) { return byTerm[t].get(doc).indexOf(best) < 0; });
+        left = left.filter(function (t) { return lists[t].indexOf(best) < 0; });
       }
       return chosen;
     }
@@ -412,7 +441,7 @@
     }
     return step().then(function (ok) {
       if (!ok) return null;
-      var estimated = estimate(doc, byTerm);
+      var estimated = estimate(doc, lists);
       return finish(doc, terms, shown, hit, estimated.title, null, estimated.density);
     });
   }
@@ -449,28 +478,62 @@
   // Relevance: known items, then names, then title matches, then density, then the newer (the lower id);
   // or by date: the newer. One exact integer per result (documents and density steps below 2^20 each, the
   // document last), sorted natively: no comparator calls, so a large result set ranks in little time.
-  function rank(list, knownDocs, sort) { // `list` in ascending document order: its index stands for the document
-    var LOW = 1048576, keys = new Float64Array(list.length);
-    list.forEach(function (r, i) {
-      var group = sort === "date" ? 0 : (knownDocs.has(r.doc) ? 8 : 0) + (r.named ? 4 : 0) + (r.title ? 2 : 0);
-      var density = sort === "date" ? 0 : Math.min(LOW - 1, Math.floor(r.density * 65536));
-      keys[i] = (group * LOW + density) * LOW + (LOW - 1 - i);
-    });
+  var LOW = 1048576;
+  function sortKey(sort, known, named, title, density, i) {
+    if (sort === "date") return LOW - 1 - i;
+    var group = (known ? 8 : 0) + (named ? 4 : 0) + (title ? 2 : 0);
+    return (group * LOW + Math.min(LOW - 1, Math.floor(density * 65536))) * LOW + (LOW - 1 - i);
+  }
+  function inOrder(keys, items) { // items by descending key
     keys.sort();
-    var out = new Array(list.length);
-    for (var i = 0; i < keys.length; i++) out[i] = list[LOW - 1 - keys[keys.length - 1 - i] % LOW];
+    var out = new Array(items.length);
+    for (var i = 0; i < keys.length; i++) out[i] = items[LOW - 1 - keys[keys.length - 1 - i] % LOW];
     return out;
   }
-
-  // Estimated scores from the postings alone, for result sets too large to verify at once.
-  function estimate(doc, byTerm) {
-    var units = firstUnit[doc + 1] - firstUnit[doc], hits = 0, title = true;
-    for (var t = 0; t < byTerm.length; t++) {
-      var list = byTerm[t].get(doc);
-      hits += Math.max(1, list.length);
-      if (list[0] !== firstUnit[doc]) title = false;
+  function rank(list, knownDocs, sort) { // verified results, in ascending document order: the index stands for the document
+    var keys = new Float64Array(list.length);
+    list.forEach(function (r, i) { keys[i] = sortKey(sort, knownDocs.has(r.doc), r.named, r.title, r.density, i); });
+    return inOrder(keys, list);
+  }
+  function rankDocs(docs, scores, knownDocs, sort) { // ascending documents by their estimates: the documents
+    var keys = new Float64Array(docs.length);
+    for (var i = 0; i < docs.length; i++) {
+      keys[i] = sortKey(sort, knownDocs.has(docs[i]), false, scores.title[i], scores.density[i], i);
     }
-    return { doc: doc, title: title, density: hits / units };
+    return inOrder(keys, docs);
+  }
+
+  // Estimated scores from the postings alone, for result sets too large to verify at once: the title holds
+  // every term when each term's first candidate unit is the title's; density is candidate units (at least
+  // one a term) per unit of the document. `lists`: per term, the document's candidate units.
+  function estimate(doc, lists) {
+    var hits = 0, title = true;
+    for (var t = 0; t < lists.length; t++) {
+      hits += Math.max(1, lists[t].length);
+      if (lists[t][0] !== firstUnit[doc]) title = false;
+    }
+    return { doc: doc, title: title, density: hits / (firstUnit[doc + 1] - firstUnit[doc]) };
+  }
+
+  // The same for every document of a result set (ascending, in every term's spans), in one walk of the
+  // spans without a list per document; and the units that verifying them all would load.
+  function estimates(docs, byTerm) {
+    var title = new Uint8Array(docs.length), density = new Float64Array(docs.length), units = 0;
+    var pos = byTerm.map(function () { return 0; });
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i], hits = 0, inTitle = 1;
+      for (var t = 0; t < byTerm.length; t++) {
+        var spans = byTerm[t], j = pos[t];
+        while (spans.docs[j] < doc) j++;
+        pos[t] = j;
+        hits += Math.max(1, spans.count(j));
+        if (spans.first(j) !== firstUnit[doc]) inTitle = 0;
+      }
+      units += hits;
+      title[i] = inTitle;
+      density[i] = hits / (firstUnit[doc + 1] - firstUnit[doc]);
+    }
+    return { title: title, density: density, units: units };
   }
 
   // A search: {total, exact, next(n) → Promise of the next n verified results}.
@@ -482,22 +545,25 @@
       return Promise.all([candidates(terms), known(terms)]).then(function (both) {
         var byTerm = both[0], knownDocs = both[1];
         var smallest = byTerm.reduce(function (a, b) { return a.size <= b.size ? a : b; });
-        var docs = []; // ascending, as the postings
-        smallest.forEach(function (units, doc) {
-          if (byTerm.every(function (byDoc) { return byDoc.has(doc); })) docs.push(doc);
+        var docs = [], pos = byTerm.map(function () { return 0; }); // ascending, as the postings
+        smallest.docs.forEach(function (doc) {
+          for (var t = 0; t < byTerm.length; t++) {
+            var other = byTerm[t].docs, j = pos[t];
+            while (other[j] < doc) j++;
+            pos[t] = j;
+            if (other[j] !== doc) return;
+          }
+          docs.push(doc);
         });
         return filtered(docs, options.filters || {}).then(function (docs) {
-          var units = 0; // what verifying them all would load
-          docs.forEach(function (doc) {
-            byTerm.forEach(function (byDoc) { units += Math.max(1, byDoc.get(doc).length); });
-          });
-          if (units <= FIRST) {
+          var scores = estimates(docs, byTerm);
+          if (scores.units <= FIRST) {
             return Promise.all(docs.map(function (doc) { return verifyAll(doc, terms, byTerm); })).then(function (checked) {
               var results = rank(checked.filter(Boolean), knownDocs, options.sort);
               return cursor(terms, results, true, null);
             });
           }
-          var ranked = rank(docs.map(function (doc) { return estimate(doc, byTerm); }), knownDocs, options.sort);
+          var ranked = rankDocs(docs, scores, knownDocs, options.sort);
           var exact = terms.every(function (term) { return points(term).length <= 2; });
           return cursor(terms, ranked, exact, byTerm);
         });
@@ -522,7 +588,7 @@
         var batch = ranked.slice(position, position + Math.min((n - out.length) << round++, budget));
         position += batch.length;
         budget -= batch.length;
-        return Promise.all(batch.map(function (r) { return verifyLazy(r.doc, terms, byTerm); })).then(function (checked) {
+        return Promise.all(batch.map(function (doc) { return verifyLazy(doc, terms, byTerm); })).then(function (checked) {
           checked.forEach(function (r) {
             if (r) out.push(shown(r, terms)); else if (!exact) result.total--;
           });
