@@ -19,7 +19,9 @@ Why this shape (README, 检索): a reader's query must find every document whose
 - each unit is its own ``t/<k>/<unit>.js`` (its blocks with anchors, names marked, and its document's
   metadata), so a result costs one small file for its excerpt and its place;
 - every file is a classic script calling ``__gzSearch(name, data)``: ``file://`` forbids fetch, XHR,
-  modules and workers but runs a ``<script src>`` added at run time.
+  modules and workers but runs a ``<script src>`` added at run time;
+- ``warm.js`` packs a tiny index of synthetic documents that the browser searches when the search box opens,
+  so that a reader's first query runs warm (:mod:`gazette.build.search_warm`).
 
 Postings are spilled to disk batch by batch (``Spill``), so memory stays flat as the archive grows.
 """
@@ -439,13 +441,17 @@ def _cut(blocks: list) -> list[list]:
 def write_index(entries: Iterable[tuple[Gazette, Document]], folder: str | os.PathLike,
                 directory_urls: bool = True) -> dict:
     """Index ``entries`` (in id order: :func:`document_order`) into ``folder``; return the figures."""
+    from gazette.build.search_warm import write_warm
+
     writer = Writer(Path(folder), directory_urls)
     try:
         for gazette, document in entries:
             writer.add(gazette, document)
-        return writer.finish()
+        figures = writer.finish()
     finally:
         writer.abandon()
+    write_warm(Path(folder), directory_urls)
+    return figures
 
 
 def index_sources(sources: Iterable[str], folder: str | os.PathLike, directory_urls: bool = True) -> dict:

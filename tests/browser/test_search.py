@@ -284,3 +284,26 @@ def test_the_offline_archive_searches_from_disk_and_lands_on_the_html_page(page,
         page.locator(f'.md-search-result__link[href="{target}"]').click()
     assert page.url.startswith("file://") and page.url.endswith("/2019/2/sz-2018-34.html#art-6")
     assert page.locator("#art-6").is_visible()
+
+
+def test_opening_the_search_box_warms_the_engine_on_the_tiny_index_and_finds_what_it_holds(page, site_url):
+    from gazette.build.search_warm import DOCUMENTS, QUERIES, _document
+    from gazette.site.search_fold import query_terms
+    from gazette.site.search_text import body_blocks, head_blocks
+
+    documents = [_document(n) for n in range(1, DOCUMENTS + 1)]
+    texts = [[fold(block.text) for block in [*head_blocks(d), *body_blocks(d)]] for d in documents]
+    want = [sum(all(any(term in text for text in blocks) for term in query_terms(query)) for blocks in texts)
+            for query in QUERIES]
+    assert min(want) >= 1 and max(want) == DOCUMENTS
+    page.goto(site_url + "/")
+    page.evaluate("gzSearch.head()")
+    assert page.evaluate("gzSearch.warmed()") == want
+
+
+def test_search_works_without_the_warm_up_index(page, site_url, pages):
+    page.route("**/search/warm.js", lambda route: route.abort())
+    page.goto(site_url + "/")
+    page.evaluate("gzSearch.head()")
+    assert page.evaluate("gzSearch.warmed()") is None
+    assert page.evaluate("gzSearch.search('本级政府性债务').then(found => found.total)") == len(expected(pages, "本级政府性债务"))

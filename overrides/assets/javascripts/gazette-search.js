@@ -127,532 +127,574 @@
     return waiting[name].promise;
   }
 
-  var headData = null, firstUnit = null, common = null, facetValues = null, postingsCache = Object.create(null);
-  var KNOWN = null; // the prefix of known-item keys (head.known); every search waits for the head
+  var FIRST = 5;       // results on the first page: each is one file to load (its unit: excerpt and place)
+
+  // The engine over one index: `load(name)` gives a file's data (a promise). The page has one over the
+  // site's index; a throwaway one searches the tiny index of warm.js when the search box opens (warm).
+  function engine(load) {
+    var headData = null, firstUnit = null, common = null, facetValues = null, postingsCache = Object.create(null);
+    var KNOWN = null; // the prefix of known-item keys (head.known); every search waits for the head
+
+    function head() {
+      return load("head").then(function (data) {
+        if (!headData) {
+          headData = data;
+          KNOWN = data.known;
+          firstUnit = decode(data.first, true);
+          firstUnit.push(data.units);
+          common = new Map();
+          data.common.forEach(function (gram, rank) { common.set(gram, rank); });
+        }
+        return headData;
+      });
+    }
+
+    function facets() {
+      return load("facets").then(function (data) {
+        if (!facetValues) {
+          facetValues = {};
+          Object.keys(data).forEach(function (name) { facetValues[name] = decode(data[name], false); });
+        }
+        return facetValues;
+      });
+    }
+
+    // Where a posting list lives: a gram by its own hash; a known item (KNOWN + key) by its key's cover's
+    // most telling gram, the first after the first bigram, which a query for it loads anyway
+    // (gazette/build/search_index.py: carrier).
+    function route(key) {
+      var known = key.charAt(0) === KNOWN && points(key).length > 2;
+      if (!known) return fnv1a(key);
+      var grams = cover(key.slice(1));
+      return fnv1a(grams[grams.length > 1 ? 1 : 0]);
+    }
+
+    // The postings of `key` (a gram, or KNOWN + a known-item key): ascending unit (or document) ids.
+    function postings(key) {
+      if (key in postingsCache) return Promise.resolve(postingsCache[key]);
+      var shard = "p/" + (route(key) % headData.shards);
+      return load(shard).then(function (data) {
+        postingsCache[key] = Object.prototype.hasOwnProperty.call(data, key) ? decode(data[key], true) : [];
+        return postingsCache[key];
+      });
+    }
+
+    function points(term) { return Array.from(term); }
+
+    // The grams whose postings bound a term, each one more file to load. One or two characters: the term
+    // (exact: by document, by unit). Two bigrams: both. Longer: the first bigram and the RARE best others
+    // (one more with digits; ten digits make unselective bigrams, so grams with digits are indexed too):
+    // first each run of digits with the characters around it when the term has both (the later first:
+    // 三政[2018]34号 → ]34号, [2018]), else the trigrams at the run's edges (三政[2018]34 → ]34); then bigrams not
+    // inside those, the rarer first by the head's list of common bigrams (unlisted before listed; among
+    // equals the later, so the cover spreads). The units holding them all are a superset of those holding
+    // the term, small enough that few are loaded only to be rejected. search_index.cover is the same.
+    var RARE = 2;
+    function isDigit(c) { return c >= "0" && c <= "9"; }
+    function cover(term) {
+      var cp = points(term), n = cp.length, i;
+      if (n <= 2) return [term];
+      var grams = [], runs = [];
+      for (i = 0; i + 1 < n; i++) {
+        var gram = cp[i] + cp[i + 1];
+        if (grams.indexOf(gram) < 0) grams.push(gram);
+      }
+      for (i = 0; i < n; i++) {
+        if (isDigit(cp[i]) && (i === 0 || !isDigit(cp[i - 1]))) runs.push([i, i + 1]);
+        else if (isDigit(cp[i])) runs[runs.length - 1][1] = i + 1;
+      }
+      if (grams.length <= 2 && !runs.length) return grams;
+      if (n === 3 && runs.length && cp[0] !== KNOWN) return [term]; // exact: its trigram is indexed
+      var picked = [];
+      runs.slice().reverse().forEach(function (run) {
+        var start = run[0], end = run[1], parts;
+        if (start && end < n) parts = [cp.slice(start - 1, end + 1)];
+        else parts = [end < n ? cp.slice(end - 2, end + 1) : cp.slice(end - 3, end),
+                      start ? cp.slice(start - 1, start + 2) : cp.slice(start, start + 3)];
+        parts.forEach(function (part) {
+          var gram = part.join("");
+          if (part.length >= 3 && part[0] !== KNOWN && picked.indexOf(gram) < 0) picked.push(gram);
+        });
+      });
+      var rest = grams.slice(1).map(function (gram, at) {
+        return { gram: gram, at: at, rank: common.has(gram) ? common.get(gram) : Infinity };
+      });
+      rest.sort(function (a, b) { return (b.rank - a.rank) || (b.at - a.at); });
+      var longer = picked.slice();
+      rest.forEach(function (r) {
+        if (!longer.some(function (gram) { return gram.indexOf(r.gram) >= 0; })) picked.push(r.gram);
+      });
+      return [grams[0]].concat(picked.slice(0, RARE + (runs.length ? 1 : 0)));
+    }
+
+    function intersect(a, b) {
+      var out = [], i = 0, j = 0;
+      while (i < a.length && j < b.length) {
+        if (a[i] < b[j]) i++;
+        else if (a[i] > b[j]) j++;
+        else { out.push(a[i]); i++; j++; }
+      }
+      return out;
+    }
+
+    // --- search --------------------------------------------------------------------------------------
+    var WINDOW = 50;     // characters of context on each side of a match, at most
+
+    // For a second round, when a short term with digits has more candidate units than two pages: the
+    // trigrams with a digit that the cover left, those joining two runs first (三政[2018]34 meets 三政[2017]34号
+    // and [2018] in one unit; 8]3 parts them).
+    var NARROW = 2, NARROW_TERM = 16;
+    function narrower(term) {
+      var cp = points(term), taken = cover(term), joins = [], others = [];
+      if (cp.length > NARROW_TERM) return []; // a title: its many candidates are mostly real
+      for (var i = cp.length - 3; i >= 0; i--) {
+        var tri = cp[i] + cp[i + 1] + cp[i + 2];
+        if (!cp.slice(i, i + 3).some(isDigit) || cp[i] === KNOWN || taken.indexOf(tri) >= 0) continue;
+        var join = isDigit(cp[i]) && !isDigit(cp[i + 1]) && isDigit(cp[i + 2]);
+        (join ? joins : others).push(tri);
+      }
+      return joins.concat(others).filter(function (tri, at, all) { return all.indexOf(tri) === at; }).slice(0, NARROW);
+    }
+
+    // Per term, its candidate documents and their candidate units ([] for one character: exact by document).
+    function candidates(terms) {
+      return Promise.all(terms.map(function (term) {
+        return Promise.all(cover(term).map(postings)).then(function (lists) {
+          if (points(term).length === 1) return lists;
+          lists.sort(function (a, b) { return a.length - b.length; });
+          var units = lists.reduce(intersect), more = units.length > 2 * FIRST ? narrower(term) : [];
+          if (!more.length) return [units];
+          return Promise.all(more.map(postings)).then(function (extra) { return [extra.reduce(intersect, units)]; });
+        }).then(function (lists) {
+          if (points(term).length === 1) return new Spans(lists[0], null, null);
+          var units = lists[0], docs = [], at = [], doc = 0;
+          for (var i = 0; i < units.length; i++) { // units and documents both ascend: walk them together
+            if (!docs.length || units[i] >= firstUnit[doc + 1]) {
+              while (units[i] >= firstUnit[doc + 1]) doc++;
+              docs.push(doc);
+              at.push(i);
+            }
+          }
+          at.push(units.length);
+          return new Spans(docs, at, units);
+        });
+      }));
+    }
+
+    // A term's candidates: its documents, ascending, and for each the span of its candidate units in `units`
+    // (`at`; none for a term of one character, exact by document). Flat arrays rather than a Map of arrays:
+    // a common term has thousands of documents, and most are only counted.
+    function Spans(docs, at, units) {
+      this.docs = docs;
+      this.at = at;
+      this.units = units;
+      this.size = docs.length;
+    }
+    Spans.prototype.index = function (doc) { // the document's place in `docs`, or -1
+      var lo = 0, hi = this.docs.length - 1;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (this.docs[mid] < doc) lo = mid + 1; else if (this.docs[mid] > doc) hi = mid - 1; else return mid;
+      }
+      return -1;
+    };
+    Spans.prototype.get = function (doc) { // the candidate units of a document of the spans
+      var i = this.index(doc);
+      if (i < 0) throw new Error("not a candidate: " + doc);
+      return this.at ? this.units.slice(this.at[i], this.at[i + 1]) : [];
+    };
+    Spans.prototype.count = function (i) { return this.at ? this.at[i + 1] - this.at[i] : 0; };
+    Spans.prototype.first = function (i) { return this.at ? this.units[this.at[i]] : -1; };
+
+    function known(terms) {
+      var keys = [terms.join("")].concat(terms.length > 1 ? terms : []).filter(function (key) {
+        return points(key).length >= 2;
+      });
+      return Promise.all(keys.map(function (key) { return postings(KNOWN + key); })).then(function (lists) {
+        var found = new Set();
+        lists.forEach(function (list) { list.forEach(function (doc) { found.add(doc); }); });
+        return found;
+      });
+    }
+
+    function filtered(docs, filters) {
+      var names = Object.keys(filters).filter(function (name) { return filters[name] !== ""; });
+      if (!names.length) return Promise.resolve(docs);
+      return facets().then(function (values) {
+        return docs.filter(function (doc) {
+          return names.every(function (name) { return String(values[name][doc]) === String(filters[name]); });
+        });
+      });
+    }
+
+    // Occurrences of `term` in a unit's blocks: [{block, at, name}]; `name` when the block is a table cell
+    // or list entry that the term is a good part of (a third or more): a name typed whole or nearly.
+    // A block is folded only if it may hold the term: a term that starts with a CJK ideograph can lie only in
+    // a block whose text has that ideograph, or a character whose NFKC form holds one (radicals, Hangzhou
+    // numerals, enclosed and squared ideographs, compatibility ideographs: every such character of the BMP,
+    // and any surrogate pair); folded blocks are kept with their unit.
+    var FOLDS_TO_HAN = /[\u2e80-\u2fdf\u3038-\u303a\u3190-\u33ff\uf900-\ufaff\ud800-\udfff]/;
+    function occurrences(unitData, term) {
+      var found = [], long = points(term).length >= 3, lead = term.charAt(0);
+      var han = lead >= "\u4e00" && lead <= "\u9fff";
+      var folded = unitData.folded || (unitData.folded = []);
+      unitData[2].forEach(function (block, index) {
+        if (han && block[1].indexOf(lead) < 0 && !FOLDS_TO_HAN.test(block[1])) return;
+        var text = folded[index] === undefined ? (folded[index] = fold(block[1])) : folded[index];
+        var name = block[2] === 1 && long && 3 * term.length >= text.length;
+        for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
+          found.push({ block: index, at: at, name: name });
+        }
+      });
+      return found;
+    }
+
+    function longest(terms) {
+      var shown = 0;
+      terms.forEach(function (term, t) { if (points(term).length > points(terms[shown]).length) shown = t; });
+      return shown;
+    }
+
+    function loadAll(units) {
+      return Promise.all(units.map(function (u) { return load("t/" + u); })).then(function (datas) {
+        var data = new Map();
+        units.forEach(function (u, i) { data.set(u, datas[i]); });
+        return data;
+      });
+    }
+
+    // Check a candidate document against the text of every candidate unit, counting occurrences exactly
+    // (small result sets): null when a term is not really there, its bigrams only met.
+    function verifyAll(doc, terms, byTerm) {
+      var head = firstUnit[doc], shown = longest(terms), want = [];
+      byTerm.forEach(function (byDoc) { want = want.concat(byDoc.get(doc)); });
+      return loadAll(want.filter(function (u, i) { return want.indexOf(u) === i; })).then(function (data) {
+        var count = 0, title = true, hit = null, named = false;
+        for (var t = 0; t < terms.length; t++) {
+          var units = byTerm[t].get(doc), found = units.length ? 0 : 1, inTitle = false;
+          units.forEach(function (unit) {
+            var occ = occurrences(data.get(unit), terms[t]);
+            found += occ.length;
+            named = named || occ.some(function (o) { return o.name; });
+            if (occ.length && unit === head) inTitle = true;
+            if (occ.length && t === shown && (!hit || (hit.head && unit !== head))) {
+              hit = { unit: data.get(unit), block: occ[0].block, head: unit === head };
+            }
+          });
+          if (!found) return null;
+          title = title && inTitle;
+          count += found * points(terms[t]).length;
+        }
+        return finish(doc, terms, shown, hit, title, count).then(function (r) { r.named = named; return r; });
+      });
+    }
+
+    // Check a candidate document loading as little as possible (large result sets): terms of one or two
+    // characters are exact in the postings; each longer term, and the one the excerpt shows, must be found
+    // in a unit's text. Each round loads, at once, units that between them may hold every term still open,
+    // the unit that most of them may lie in first; the body before the title (a result links to its place),
+    // unless the title may hold them all and a term is long (5 characters or more: a title typed, whose
+    // place is the top of the page). So a result usually costs one file, in one round.
+    var TITLE_TERM = 5;
+    function verifyLazy(doc, terms, byTerm) {
+      var head = firstUnit[doc], shown = longest(terms), hit = null, tried = new Set();
+      var lists = byTerm.map(function (spans) { return spans.get(doc); });
+      var open = terms.map(function (term, t) {
+        return (points(term).length > 2 || t === shown) && lists[t].length ? t : -1;
+      }).filter(function (t) { return t >= 0; });
+      var titleFirst = open.length && open.every(function (t) { return lists[t][0] === head; }) &&
+        open.some(function (t) { return points(terms[t]).length >= TITLE_TERM; });
+      function pick() { // units to load together: greedily, the one that may hold the most open terms
+        var left = open.slice(), chosen = [];
+        while (left.length) {
+          var votes = new Map(), best = -1;
+          left.forEach(function (t) {
+            lists[t].forEach(function (unit) {
+              if (!tried.has(unit) && chosen.indexOf(unit) < 0) votes.set(unit, (votes.get(unit) || 0) + 1);
+            });
+          });
+          votes.forEach(function (n, unit) {
+            var better = best < 0 || n > votes.get(best) ||
+              (n === votes.get(best) && (titleFirst ? unit === head && best !== head : best === head && unit !== head));
+            if (better) best = unit;
+          });
+          if (best < 0) break;
+          chosen.push(best);
+          left = left.filter(function (t) { return lists[t].indexOf(best) < 0; });
+        }
+        return chosen;
+      }
+      function step() {
+        if (!open.length) return Promise.resolve(true);
+        var units = pick();
+        if (!units.length) return Promise.resolve(false); // a term's candidate units are spent: it is not there
+        units.forEach(function (unit) { tried.add(unit); });
+        return loadAll(units).then(function (data) {
+          open = open.filter(function (t) {
+            for (var i = 0; i < units.length; i++) {
+              var occ = occurrences(data.get(units[i]), terms[t]);
+              if (occ.length) {
+                if (t === shown) hit = { unit: data.get(units[i]), block: occ[0].block, head: units[i] === head };
+                return false;
+              }
+            }
+            return true;
+          });
+          return step();
+        });
+      }
+      return step().then(function (ok) {
+        if (!ok) return null;
+        var estimated = estimate(doc, lists);
+        return finish(doc, terms, shown, hit, estimated.title, null, estimated.density);
+      });
+    }
+
+    // The result: density is occurrences per character when they were counted, else the estimate's.
+    function finish(doc, terms, shown, hit, title, count, density) {
+      return (hit ? Promise.resolve(hit) : firstHolding(doc, terms[shown])).then(function (hit) {
+        var meta = hit.unit[1];
+        if (count !== null) density = count / Math.max(1, meta[8] + meta[1].length);
+        return { doc: doc, meta: meta, title: title, density: density, hit: hit };
+      });
+    }
+
+    // The first unit of a document (body first, then the title) that holds a term of one character (its
+    // units are not in the index) or, for a two-character term, the first listed.
+    function firstHolding(doc, term) {
+      var order = [];
+      for (var u = firstUnit[doc] + 1; u < firstUnit[doc + 1]; u++) order.push(u);
+      order.push(firstUnit[doc]);
+      var at = 0;
+      function step() {
+        var unit = order[at++];
+        return load("t/" + unit).then(function (data) {
+          var occ = occurrences(data, term);
+          if (occ.length || at >= order.length) {
+            return { unit: data, block: occ.length ? occ[0].block : 0, head: unit === firstUnit[doc] };
+          }
+          return step();
+        });
+      }
+      return step();
+    }
+
+    // Relevance: known items, then names, then title matches, then density, then the newer (the lower id);
+    // or by date: the newer. One exact integer per result (documents and density steps below 2^20 each, the
+    // document last), sorted natively: no comparator calls, so a large result set ranks in little time.
+    var LOW = 1048576;
+    function sortKey(sort, known, named, title, density, i) {
+      if (sort === "date") return LOW - 1 - i;
+      var group = (known ? 8 : 0) + (named ? 4 : 0) + (title ? 2 : 0);
+      return (group * LOW + Math.min(LOW - 1, Math.floor(density * 65536))) * LOW + (LOW - 1 - i);
+    }
+    function inOrder(keys, items) { // items by descending key
+      keys.sort();
+      var out = new Array(items.length);
+      for (var i = 0; i < keys.length; i++) out[i] = items[LOW - 1 - keys[keys.length - 1 - i] % LOW];
+      return out;
+    }
+    function rank(list, knownDocs, sort) { // verified results, in ascending document order: the index stands for the document
+      var keys = new Float64Array(list.length);
+      list.forEach(function (r, i) { keys[i] = sortKey(sort, knownDocs.has(r.doc), r.named, r.title, r.density, i); });
+      return inOrder(keys, list);
+    }
+    function rankDocs(docs, scores, knownDocs, sort) { // ascending documents by their estimates: the documents
+      var keys = new Float64Array(docs.length);
+      for (var i = 0; i < docs.length; i++) {
+        keys[i] = sortKey(sort, knownDocs.has(docs[i]), false, scores.title[i], scores.density[i], i);
+      }
+      return inOrder(keys, docs);
+    }
+
+    // Estimated scores from the postings alone, for result sets too large to verify at once: the title holds
+    // every term when each term's first candidate unit is the title's; density is candidate units (at least
+    // one a term) per unit of the document. `lists`: per term, the document's candidate units.
+    function estimate(doc, lists) {
+      var hits = 0, title = true;
+      for (var t = 0; t < lists.length; t++) {
+        hits += Math.max(1, lists[t].length);
+        if (lists[t][0] !== firstUnit[doc]) title = false;
+      }
+      return { doc: doc, title: title, density: hits / (firstUnit[doc + 1] - firstUnit[doc]) };
+    }
+
+    // The same for every document of a result set (ascending, in every term's spans), in one walk of the
+    // spans without a list per document; and the units that verifying them all would load.
+    function estimates(docs, byTerm) {
+      var title = new Uint8Array(docs.length), density = new Float64Array(docs.length), units = 0;
+      var pos = byTerm.map(function () { return 0; });
+      for (var i = 0; i < docs.length; i++) {
+        var doc = docs[i], hits = 0, inTitle = 1;
+        for (var t = 0; t < byTerm.length; t++) {
+          var spans = byTerm[t], j = pos[t];
+          while (spans.docs[j] < doc) j++;
+          pos[t] = j;
+          hits += Math.max(1, spans.count(j));
+          if (spans.first(j) !== firstUnit[doc]) inTitle = 0;
+        }
+        units += hits;
+        title[i] = inTitle;
+        density[i] = hits / (firstUnit[doc + 1] - firstUnit[doc]);
+      }
+      return { title: title, density: density, units: units };
+    }
+
+    // A search: {total, exact, next(n) → Promise of the next n verified results}.
+    function search(query, options) {
+      options = options || {};
+      return head().then(function () {
+        var terms = queryTerms(query);
+        if (!terms.length) return { terms: terms, total: 0, exact: true, next: function () { return Promise.resolve([]); } };
+        return Promise.all([candidates(terms), known(terms)]).then(function (both) {
+          var byTerm = both[0], knownDocs = both[1];
+          var smallest = byTerm.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+          var docs = [], pos = byTerm.map(function () { return 0; }); // ascending, as the postings
+          smallest.docs.forEach(function (doc) {
+            for (var t = 0; t < byTerm.length; t++) {
+              var other = byTerm[t].docs, j = pos[t];
+              while (other[j] < doc) j++;
+              pos[t] = j;
+              if (other[j] !== doc) return;
+            }
+            docs.push(doc);
+          });
+          return filtered(docs, options.filters || {}).then(function (docs) {
+            var scores = estimates(docs, byTerm);
+            if (scores.units <= FIRST) {
+              return Promise.all(docs.map(function (doc) { return verifyAll(doc, terms, byTerm); })).then(function (checked) {
+                var results = rank(checked.filter(Boolean), knownDocs, options.sort);
+                return cursor(terms, results, true, null);
+              });
+            }
+            var ranked = rankDocs(docs, scores, knownDocs, options.sort);
+            var exact = terms.every(function (term) { return points(term).length <= 2; });
+            return cursor(terms, ranked, exact, byTerm);
+          });
+        });
+      });
+    }
+
+    function cursor(terms, ranked, exact, byTerm) {
+      var position = 0;
+      var result = { terms: terms, total: ranked.length, exact: exact, next: next };
+      function next(n) {
+        if (!byTerm) {
+          var page = ranked.slice(position, position + n);
+          position += page.length;
+          return Promise.resolve(page.map(function (r) { return shown(r, terms); }));
+        }
+        var out = [], budget = 4 * n, round = 0; // candidates checked for one page at most: the rest waits
+        function more() {
+          if (out.length >= n || position >= ranked.length || budget <= 0) return Promise.resolve(out);
+          // As many candidates as the page still lacks, checked at once (one round for most pages); twice as
+          // many each round after one that had candidates rejected.
+          var batch = ranked.slice(position, position + Math.min((n - out.length) << round++, budget));
+          position += batch.length;
+          budget -= batch.length;
+          return Promise.all(batch.map(function (doc) { return verifyLazy(doc, terms, byTerm); })).then(function (checked) {
+            checked.forEach(function (r) {
+              if (r) out.push(shown(r, terms)); else if (!exact) result.total--;
+            });
+            return more();
+          });
+        }
+        return more().then(function (page) {
+          if (position >= ranked.length) result.exact = true;
+          return page;
+        });
+      }
+      return result;
+    }
+
+    // --- what a result shows -------------------------------------------------------------------------
+    var STOPS = "。！？；!?;";
+    var PAUSES = "，、：,:";
+
+    function marks(text, terms) {
+      var map = foldMap(text), ranges = [];
+      terms.forEach(function (term) {
+        for (var at = map.text.indexOf(term); at >= 0; at = map.text.indexOf(term, at + term.length)) {
+          ranges.push(map.from ? [map.from[at], map.from[at + term.length - 1] + 1] : [at, at + term.length]);
+        }
+      });
+      ranges.sort(function (a, b) { return a[0] - b[0]; });
+      var merged = [];
+      ranges.forEach(function (r) {
+        var last = merged[merged.length - 1];
+        if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+      });
+      return merged;
+    }
+
+    // The sentence around the first match, cut at Chinese punctuation, at most WINDOW characters each side.
+    function excerpt(text, terms) {
+      var found = marks(text, terms);
+      if (!found.length) return { text: text.slice(0, 2 * WINDOW), before: false, after: text.length > 2 * WINDOW };
+      var start = found[0][0], end = found[0][1], from = 0, to = text.length;
+      for (var i = start - 1; i >= 0 && i >= start - WINDOW; i--) if (STOPS.indexOf(text[i]) >= 0) { from = i + 1; break; }
+      if (start - from > WINDOW || (from === 0 && start > WINDOW)) {
+        from = start - WINDOW;
+        for (i = start - 1; i > start - WINDOW; i--) if (PAUSES.indexOf(text[i]) >= 0) { from = i + 1; break; }
+      }
+      for (i = end; i < text.length && i < end + WINDOW; i++) if (STOPS.indexOf(text[i]) >= 0) { to = i + 1; break; }
+      if (to - end > WINDOW) {
+        to = end + WINDOW;
+        for (i = end; i < end + WINDOW; i++) if (PAUSES.indexOf(text[i]) >= 0) { to = i + 1; break; }
+      }
+      return { text: text.slice(from, to), before: from > 0, after: to < text.length };
+    }
+
+    function shown(r, terms) {
+      var block = r.hit ? r.hit.unit[2][r.hit.block] : ["", r.meta[1]];
+      return { doc: r.doc, meta: r.meta, anchor: r.hit && !r.hit.head ? block[0] : "",
+               excerpt: excerpt(block[1], terms) };
+    }
+
+    function href(result) {
+      var path = result.meta[0] + (headData.urls === "dir" ? "/" : ".html");
+      return new URL(path + (result.anchor ? "#" + result.anchor : ""), base).href;
+    }
+
+    return { head: head, search: search, href: href, marks: marks };
+  }
+
+  var main = engine(load);
+  var search = main.search, href = main.href, marks = main.marks;
+
+  // 预热 (warm-up): when the search box opens, a throwaway engine runs a few queries over warm.js, a tiny
+  // index of synthetic documents written by the site's own writer (gazette/build/search_warm.py), in memory,
+  // while the reader types: the reader's first query then runs code already compiled and run once (a first
+  // run in a fresh page costs several times a later one). One query per task, so typing is never held up;
+  // a failure only loses the head start. It resolves to the result counts (tests), or null.
+  var warming = null;
+  function warm() {
+    return load("warm").then(function (data) {
+      var tiny = engine(function (name) {
+        return name in data.files ? Promise.resolve(data.files[name]) : Promise.reject(new Error("warm: " + name));
+      });
+      var totals = [];
+      return data.queries.reduce(function (done, query) {
+        return done.then(function () {
+          return new Promise(function (resolve) { setTimeout(resolve, 0); });
+        }).then(function () {
+          return tiny.search(query);
+        }).then(function (found) {
+          return found.next(FIRST).then(function () { totals.push(found.total); });
+        });
+      }, Promise.resolve()).then(function () { return totals; });
+    }).catch(function () { return null; });
+  }
 
   function head() {
-    return load("head").then(function (data) {
-      if (!headData) {
-        headData = data;
-        KNOWN = data.known;
-        firstUnit = decode(data.first, true);
-        firstUnit.push(data.units);
-        common = new Map();
-        data.common.forEach(function (gram, rank) { common.set(gram, rank); });
-      }
-      return headData;
-    });
-  }
-
-  function facets() {
-    return load("facets").then(function (data) {
-      if (!facetValues) {
-        facetValues = {};
-        Object.keys(data).forEach(function (name) { facetValues[name] = decode(data[name], false); });
-      }
-      return facetValues;
-    });
-  }
-
-  // Where a posting list lives: a gram by its own hash; a known item (KNOWN + key) by its key's cover's
-  // most telling gram, the first after the first bigram, which a query for it loads anyway
-  // (gazette/build/search_index.py: carrier).
-  function route(key) {
-    var known = key.charAt(0) === KNOWN && points(key).length > 2;
-    if (!known) return fnv1a(key);
-    var grams = cover(key.slice(1));
-    return fnv1a(grams[grams.length > 1 ? 1 : 0]);
-  }
-
-  // The postings of `key` (a gram, or KNOWN + a known-item key): ascending unit (or document) ids.
-  function postings(key) {
-    if (key in postingsCache) return Promise.resolve(postingsCache[key]);
-    var shard = "p/" + (route(key) % headData.shards);
-    return load(shard).then(function (data) {
-      postingsCache[key] = Object.prototype.hasOwnProperty.call(data, key) ? decode(data[key], true) : [];
-      return postingsCache[key];
-    });
-  }
-
-  function points(term) { return Array.from(term); }
-
-  // The grams whose postings bound a term, each one more file to load. One or two characters: the term
-  // (exact: by document, by unit). Two bigrams: both. Longer: the first bigram and the RARE best others
-  // (one more with digits; ten digits make unselective bigrams, so grams with digits are indexed too):
-  // first each run of digits with the characters around it when the term has both (the later first:
-  // 三政[2018]34号 → ]34号, [2018]), else the trigrams at the run's edges (三政[2018]34 → ]34); then bigrams not
-  // inside those, the rarer first by the head's list of common bigrams (unlisted before listed; among
-  // equals the later, so the cover spreads). The units holding them all are a superset of those holding
-  // the term, small enough that few are loaded only to be rejected. search_index.cover is the same.
-  var RARE = 2;
-  function isDigit(c) { return c >= "0" && c <= "9"; }
-  function cover(term) {
-    var cp = points(term), n = cp.length, i;
-    if (n <= 2) return [term];
-    var grams = [], runs = [];
-    for (i = 0; i + 1 < n; i++) {
-      var gram = cp[i] + cp[i + 1];
-      if (grams.indexOf(gram) < 0) grams.push(gram);
-    }
-    for (i = 0; i < n; i++) {
-      if (isDigit(cp[i]) && (i === 0 || !isDigit(cp[i - 1]))) runs.push([i, i + 1]);
-      else if (isDigit(cp[i])) runs[runs.length - 1][1] = i + 1;
-    }
-    if (grams.length <= 2 && !runs.length) return grams;
-    if (n === 3 && runs.length && cp[0] !== KNOWN) return [term]; // exact: its trigram is indexed
-    var picked = [];
-    runs.slice().reverse().forEach(function (run) {
-      var start = run[0], end = run[1], parts;
-      if (start && end < n) parts = [cp.slice(start - 1, end + 1)];
-      else parts = [end < n ? cp.slice(end - 2, end + 1) : cp.slice(end - 3, end),
-                    start ? cp.slice(start - 1, start + 2) : cp.slice(start, start + 3)];
-      parts.forEach(function (part) {
-        var gram = part.join("");
-        if (part.length >= 3 && part[0] !== KNOWN && picked.indexOf(gram) < 0) picked.push(gram);
-      });
-    });
-    var rest = grams.slice(1).map(function (gram, at) {
-      return { gram: gram, at: at, rank: common.has(gram) ? common.get(gram) : Infinity };
-    });
-    rest.sort(function (a, b) { return (b.rank - a.rank) || (b.at - a.at); });
-    var longer = picked.slice();
-    rest.forEach(function (r) {
-      if (!longer.some(function (gram) { return gram.indexOf(r.gram) >= 0; })) picked.push(r.gram);
-    });
-    return [grams[0]].concat(picked.slice(0, RARE + (runs.length ? 1 : 0)));
-  }
-
-  function intersect(a, b) {
-    var out = [], i = 0, j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) i++;
-      else if (a[i] > b[j]) j++;
-      else { out.push(a[i]); i++; j++; }
-    }
-    return out;
-  }
-
-  // --- search --------------------------------------------------------------------------------------
-  var FIRST = 5;       // results on the first page: each is one file to load (its unit: excerpt and place)
-  var WINDOW = 50;     // characters of context on each side of a match, at most
-
-  // For a second round, when a short term with digits has more candidate units than two pages: the
-  // trigrams with a digit that the cover left, those joining two runs first (三政[2018]34 meets 三政[2017]34号
-  // and [2018] in one unit; 8]3 parts them).
-  var NARROW = 2, NARROW_TERM = 16;
-  function narrower(term) {
-    var cp = points(term), taken = cover(term), joins = [], others = [];
-    if (cp.length > NARROW_TERM) return []; // a title: its many candidates are mostly real
-    for (var i = cp.length - 3; i >= 0; i--) {
-      var tri = cp[i] + cp[i + 1] + cp[i + 2];
-      if (!cp.slice(i, i + 3).some(isDigit) || cp[i] === KNOWN || taken.indexOf(tri) >= 0) continue;
-      var join = isDigit(cp[i]) && !isDigit(cp[i + 1]) && isDigit(cp[i + 2]);
-      (join ? joins : others).push(tri);
-    }
-    return joins.concat(others).filter(function (tri, at, all) { return all.indexOf(tri) === at; }).slice(0, NARROW);
-  }
-
-  // Per term, its candidate documents and their candidate units ([] for one character: exact by document).
-  function candidates(terms) {
-    return Promise.all(terms.map(function (term) {
-      return Promise.all(cover(term).map(postings)).then(function (lists) {
-        if (points(term).length === 1) return lists;
-        lists.sort(function (a, b) { return a.length - b.length; });
-        var units = lists.reduce(intersect), more = units.length > 2 * FIRST ? narrower(term) : [];
-        if (!more.length) return [units];
-        return Promise.all(more.map(postings)).then(function (extra) { return [extra.reduce(intersect, units)]; });
-      }).then(function (lists) {
-        if (points(term).length === 1) return new Spans(lists[0], null, null);
-        var units = lists[0], docs = [], at = [], doc = 0;
-        for (var i = 0; i < units.length; i++) { // units and documents both ascend: walk them together
-          if (!docs.length || units[i] >= firstUnit[doc + 1]) {
-            while (units[i] >= firstUnit[doc + 1]) doc++;
-            docs.push(doc);
-            at.push(i);
-          }
-        }
-        at.push(units.length);
-        return new Spans(docs, at, units);
-      });
-    }));
-  }
-
-  // A term's candidates: its documents, ascending, and for each the span of its candidate units in `units`
-  // (`at`; none for a term of one character, exact by document). Flat arrays rather than a Map of arrays:
-  // a common term has thousands of documents, and most are only counted.
-  function Spans(docs, at, units) {
-    this.docs = docs;
-    this.at = at;
-    this.units = units;
-    this.size = docs.length;
-  }
-  Spans.prototype.index = function (doc) { // the document's place in `docs`, or -1
-    var lo = 0, hi = this.docs.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (this.docs[mid] < doc) lo = mid + 1; else if (this.docs[mid] > doc) hi = mid - 1; else return mid;
-    }
-    return -1;
-  };
-  Spans.prototype.get = function (doc) { // the candidate units of a document of the spans
-    var i = this.index(doc);
-    if (i < 0) throw new Error("not a candidate: " + doc);
-    return this.at ? this.units.slice(this.at[i], this.at[i + 1]) : [];
-  };
-  Spans.prototype.count = function (i) { return this.at ? this.at[i + 1] - this.at[i] : 0; };
-  Spans.prototype.first = function (i) { return this.at ? this.units[this.at[i]] : -1; };
-
-  function known(terms) {
-    var keys = [terms.join("")].concat(terms.length > 1 ? terms : []).filter(function (key) {
-      return points(key).length >= 2;
-    });
-    return Promise.all(keys.map(function (key) { return postings(KNOWN + key); })).then(function (lists) {
-      var found = new Set();
-      lists.forEach(function (list) { list.forEach(function (doc) { found.add(doc); }); });
-      return found;
-    });
-  }
-
-  function filtered(docs, filters) {
-    var names = Object.keys(filters).filter(function (name) { return filters[name] !== ""; });
-    if (!names.length) return Promise.resolve(docs);
-    return facets().then(function (values) {
-      return docs.filter(function (doc) {
-        return names.every(function (name) { return String(values[name][doc]) === String(filters[name]); });
-      });
-    });
-  }
-
-  // Occurrences of `term` in a unit's blocks: [{block, at, name}]; `name` when the block is a table cell
-  // or list entry that the term is a good part of (a third or more): a name typed whole or nearly.
-  // A block is folded only if it may hold the term: a term that starts with a CJK ideograph can lie only in
-  // a block whose text has that ideograph, or a character whose NFKC form holds one (radicals, Hangzhou
-  // numerals, enclosed and squared ideographs, compatibility ideographs: every such character of the BMP,
-  // and any surrogate pair); folded blocks are kept with their unit.
-  var FOLDS_TO_HAN = /[\u2e80-\u2fdf\u3038-\u303a\u3190-\u33ff\uf900-\ufaff\ud800-\udfff]/;
-  function occurrences(unitData, term) {
-    var found = [], long = points(term).length >= 3, lead = term.charAt(0);
-    var han = lead >= "\u4e00" && lead <= "\u9fff";
-    var folded = unitData.folded || (unitData.folded = []);
-    unitData[2].forEach(function (block, index) {
-      if (han && block[1].indexOf(lead) < 0 && !FOLDS_TO_HAN.test(block[1])) return;
-      var text = folded[index] === undefined ? (folded[index] = fold(block[1])) : folded[index];
-      var name = block[2] === 1 && long && 3 * term.length >= text.length;
-      for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
-        found.push({ block: index, at: at, name: name });
-      }
-    });
-    return found;
-  }
-
-  function longest(terms) {
-    var shown = 0;
-    terms.forEach(function (term, t) { if (points(term).length > points(terms[shown]).length) shown = t; });
-    return shown;
-  }
-
-  function loadAll(units) {
-    return Promise.all(units.map(function (u) { return load("t/" + u); })).then(function (datas) {
-      var data = new Map();
-      units.forEach(function (u, i) { data.set(u, datas[i]); });
+    return main.head().then(function (data) {
+      if (!warming) warming = warm();
       return data;
     });
   }
 
-  // Check a candidate document against the text of every candidate unit, counting occurrences exactly
-  // (small result sets): null when a term is not really there, its bigrams only met.
-  function verifyAll(doc, terms, byTerm) {
-    var head = firstUnit[doc], shown = longest(terms), want = [];
-    byTerm.forEach(function (byDoc) { want = want.concat(byDoc.get(doc)); });
-    return loadAll(want.filter(function (u, i) { return want.indexOf(u) === i; })).then(function (data) {
-      var count = 0, title = true, hit = null, named = false;
-      for (var t = 0; t < terms.length; t++) {
-        var units = byTerm[t].get(doc), found = units.length ? 0 : 1, inTitle = false;
-        units.forEach(function (unit) {
-          var occ = occurrences(data.get(unit), terms[t]);
-          found += occ.length;
-          named = named || occ.some(function (o) { return o.name; });
-          if (occ.length && unit === head) inTitle = true;
-          if (occ.length && t === shown && (!hit || (hit.head && unit !== head))) {
-            hit = { unit: data.get(unit), block: occ[0].block, head: unit === head };
-          }
-        });
-        if (!found) return null;
-        title = title && inTitle;
-        count += found * points(terms[t]).length;
-      }
-      return finish(doc, terms, shown, hit, title, count).then(function (r) { r.named = named; return r; });
-    });
-  }
-
-  // Check a candidate document loading as little as possible (large result sets): terms of one or two
-  // characters are exact in the postings; each longer term, and the one the excerpt shows, must be found
-  // in a unit's text. Each round loads, at once, units that between them may hold every term still open,
-  // the unit that most of them may lie in first; the body before the title (a result links to its place),
-  // unless the title may hold them all and a term is long (5 characters or more: a title typed, whose
-  // place is the top of the page). So a result usually costs one file, in one round.
-  var TITLE_TERM = 5;
-  function verifyLazy(doc, terms, byTerm) {
-    var head = firstUnit[doc], shown = longest(terms), hit = null, tried = new Set();
-    var lists = byTerm.map(function (spans) { return spans.get(doc); });
-    var open = terms.map(function (term, t) {
-      return (points(term).length > 2 || t === shown) && lists[t].length ? t : -1;
-    }).filter(function (t) { return t >= 0; });
-    var titleFirst = open.length && open.every(function (t) { return lists[t][0] === head; }) &&
-      open.some(function (t) { return points(terms[t]).length >= TITLE_TERM; });
-    function pick() { // units to load together: greedily, the one that may hold the most open terms
-      var left = open.slice(), chosen = [];
-      while (left.length) {
-        var votes = new Map(), best = -1;
-        left.forEach(function (t) {
-          lists[t].forEach(function (unit) {
-            if (!tried.has(unit) && chosen.indexOf(unit) < 0) votes.set(unit, (votes.get(unit) || 0) + 1);
-          });
-        });
-        votes.forEach(function (n, unit) {
-          var better = best < 0 || n > votes.get(best) ||
-            (n === votes.get(best) && (titleFirst ? unit === head && best !== head : best === head && unit !== head));
-          if (better) best = unit;
-        });
-        if (best < 0) break;
-        chosen.push(best);
-        left = left.filter(function (t) { return lists[t].indexOf(best) < 0; });
-      }
-      return chosen;
-    }
-    function step() {
-      if (!open.length) return Promise.resolve(true);
-      var units = pick();
-      if (!units.length) return Promise.resolve(false); // a term's candidate units are spent: it is not there
-      units.forEach(function (unit) { tried.add(unit); });
-      return loadAll(units).then(function (data) {
-        open = open.filter(function (t) {
-          for (var i = 0; i < units.length; i++) {
-            var occ = occurrences(data.get(units[i]), terms[t]);
-            if (occ.length) {
-              if (t === shown) hit = { unit: data.get(units[i]), block: occ[0].block, head: units[i] === head };
-              return false;
-            }
-          }
-          return true;
-        });
-        return step();
-      });
-    }
-    return step().then(function (ok) {
-      if (!ok) return null;
-      var estimated = estimate(doc, lists);
-      return finish(doc, terms, shown, hit, estimated.title, null, estimated.density);
-    });
-  }
-
-  // The result: density is occurrences per character when they were counted, else the estimate's.
-  function finish(doc, terms, shown, hit, title, count, density) {
-    return (hit ? Promise.resolve(hit) : firstHolding(doc, terms[shown])).then(function (hit) {
-      var meta = hit.unit[1];
-      if (count !== null) density = count / Math.max(1, meta[8] + meta[1].length);
-      return { doc: doc, meta: meta, title: title, density: density, hit: hit };
-    });
-  }
-
-  // The first unit of a document (body first, then the title) that holds a term of one character (its
-  // units are not in the index) or, for a two-character term, the first listed.
-  function firstHolding(doc, term) {
-    var order = [];
-    for (var u = firstUnit[doc] + 1; u < firstUnit[doc + 1]; u++) order.push(u);
-    order.push(firstUnit[doc]);
-    var at = 0;
-    function step() {
-      var unit = order[at++];
-      return load("t/" + unit).then(function (data) {
-        var occ = occurrences(data, term);
-        if (occ.length || at >= order.length) {
-          return { unit: data, block: occ.length ? occ[0].block : 0, head: unit === firstUnit[doc] };
-        }
-        return step();
-      });
-    }
-    return step();
-  }
-
-  // Relevance: known items, then names, then title matches, then density, then the newer (the lower id);
-  // or by date: the newer. One exact integer per result (documents and density steps below 2^20 each, the
-  // document last), sorted natively: no comparator calls, so a large result set ranks in little time.
-  var LOW = 1048576;
-  function sortKey(sort, known, named, title, density, i) {
-    if (sort === "date") return LOW - 1 - i;
-    var group = (known ? 8 : 0) + (named ? 4 : 0) + (title ? 2 : 0);
-    return (group * LOW + Math.min(LOW - 1, Math.floor(density * 65536))) * LOW + (LOW - 1 - i);
-  }
-  function inOrder(keys, items) { // items by descending key
-    keys.sort();
-    var out = new Array(items.length);
-    for (var i = 0; i < keys.length; i++) out[i] = items[LOW - 1 - keys[keys.length - 1 - i] % LOW];
-    return out;
-  }
-  function rank(list, knownDocs, sort) { // verified results, in ascending document order: the index stands for the document
-    var keys = new Float64Array(list.length);
-    list.forEach(function (r, i) { keys[i] = sortKey(sort, knownDocs.has(r.doc), r.named, r.title, r.density, i); });
-    return inOrder(keys, list);
-  }
-  function rankDocs(docs, scores, knownDocs, sort) { // ascending documents by their estimates: the documents
-    var keys = new Float64Array(docs.length);
-    for (var i = 0; i < docs.length; i++) {
-      keys[i] = sortKey(sort, knownDocs.has(docs[i]), false, scores.title[i], scores.density[i], i);
-    }
-    return inOrder(keys, docs);
-  }
-
-  // Estimated scores from the postings alone, for result sets too large to verify at once: the title holds
-  // every term when each term's first candidate unit is the title's; density is candidate units (at least
-  // one a term) per unit of the document. `lists`: per term, the document's candidate units.
-  function estimate(doc, lists) {
-    var hits = 0, title = true;
-    for (var t = 0; t < lists.length; t++) {
-      hits += Math.max(1, lists[t].length);
-      if (lists[t][0] !== firstUnit[doc]) title = false;
-    }
-    return { doc: doc, title: title, density: hits / (firstUnit[doc + 1] - firstUnit[doc]) };
-  }
-
-  // The same for every document of a result set (ascending, in every term's spans), in one walk of the
-  // spans without a list per document; and the units that verifying them all would load.
-  function estimates(docs, byTerm) {
-    var title = new Uint8Array(docs.length), density = new Float64Array(docs.length), units = 0;
-    var pos = byTerm.map(function () { return 0; });
-    for (var i = 0; i < docs.length; i++) {
-      var doc = docs[i], hits = 0, inTitle = 1;
-      for (var t = 0; t < byTerm.length; t++) {
-        var spans = byTerm[t], j = pos[t];
-        while (spans.docs[j] < doc) j++;
-        pos[t] = j;
-        hits += Math.max(1, spans.count(j));
-        if (spans.first(j) !== firstUnit[doc]) inTitle = 0;
-      }
-      units += hits;
-      title[i] = inTitle;
-      density[i] = hits / (firstUnit[doc + 1] - firstUnit[doc]);
-    }
-    return { title: title, density: density, units: units };
-  }
-
-  // A search: {total, exact, next(n) → Promise of the next n verified results}.
-  function search(query, options) {
-    options = options || {};
-    return head().then(function () {
-      var terms = queryTerms(query);
-      if (!terms.length) return { terms: terms, total: 0, exact: true, next: function () { return Promise.resolve([]); } };
-      return Promise.all([candidates(terms), known(terms)]).then(function (both) {
-        var byTerm = both[0], knownDocs = both[1];
-        var smallest = byTerm.reduce(function (a, b) { return a.size <= b.size ? a : b; });
-        var docs = [], pos = byTerm.map(function () { return 0; }); // ascending, as the postings
-        smallest.docs.forEach(function (doc) {
-          for (var t = 0; t < byTerm.length; t++) {
-            var other = byTerm[t].docs, j = pos[t];
-            while (other[j] < doc) j++;
-            pos[t] = j;
-            if (other[j] !== doc) return;
-          }
-          docs.push(doc);
-        });
-        return filtered(docs, options.filters || {}).then(function (docs) {
-          var scores = estimates(docs, byTerm);
-          if (scores.units <= FIRST) {
-            return Promise.all(docs.map(function (doc) { return verifyAll(doc, terms, byTerm); })).then(function (checked) {
-              var results = rank(checked.filter(Boolean), knownDocs, options.sort);
-              return cursor(terms, results, true, null);
-            });
-          }
-          var ranked = rankDocs(docs, scores, knownDocs, options.sort);
-          var exact = terms.every(function (term) { return points(term).length <= 2; });
-          return cursor(terms, ranked, exact, byTerm);
-        });
-      });
-    });
-  }
-
-  function cursor(terms, ranked, exact, byTerm) {
-    var position = 0;
-    var result = { terms: terms, total: ranked.length, exact: exact, next: next };
-    function next(n) {
-      if (!byTerm) {
-        var page = ranked.slice(position, position + n);
-        position += page.length;
-        return Promise.resolve(page.map(function (r) { return shown(r, terms); }));
-      }
-      var out = [], budget = 4 * n, round = 0; // candidates checked for one page at most: the rest waits
-      function more() {
-        if (out.length >= n || position >= ranked.length || budget <= 0) return Promise.resolve(out);
-        // As many candidates as the page still lacks, checked at once (one round for most pages); twice as
-        // many each round after one that had candidates rejected.
-        var batch = ranked.slice(position, position + Math.min((n - out.length) << round++, budget));
-        position += batch.length;
-        budget -= batch.length;
-        return Promise.all(batch.map(function (doc) { return verifyLazy(doc, terms, byTerm); })).then(function (checked) {
-          checked.forEach(function (r) {
-            if (r) out.push(shown(r, terms)); else if (!exact) result.total--;
-          });
-          return more();
-        });
-      }
-      return more().then(function (page) {
-        if (position >= ranked.length) result.exact = true;
-        return page;
-      });
-    }
-    return result;
-  }
-
-  // --- what a result shows -------------------------------------------------------------------------
-  var STOPS = "。！？；!?;";
-  var PAUSES = "，、：,:";
-
-  function marks(text, terms) {
-    var map = foldMap(text), ranges = [];
-    terms.forEach(function (term) {
-      for (var at = map.text.indexOf(term); at >= 0; at = map.text.indexOf(term, at + term.length)) {
-        ranges.push(map.from ? [map.from[at], map.from[at + term.length - 1] + 1] : [at, at + term.length]);
-      }
-    });
-    ranges.sort(function (a, b) { return a[0] - b[0]; });
-    var merged = [];
-    ranges.forEach(function (r) {
-      var last = merged[merged.length - 1];
-      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
-    });
-    return merged;
-  }
-
-  // The sentence around the first match, cut at Chinese punctuation, at most WINDOW characters each side.
-  function excerpt(text, terms) {
-    var found = marks(text, terms);
-    if (!found.length) return { text: text.slice(0, 2 * WINDOW), before: false, after: text.length > 2 * WINDOW };
-    var start = found[0][0], end = found[0][1], from = 0, to = text.length;
-    for (var i = start - 1; i >= 0 && i >= start - WINDOW; i--) if (STOPS.indexOf(text[i]) >= 0) { from = i + 1; break; }
-    if (start - from > WINDOW || (from === 0 && start > WINDOW)) {
-      from = start - WINDOW;
-      for (i = start - 1; i > start - WINDOW; i--) if (PAUSES.indexOf(text[i]) >= 0) { from = i + 1; break; }
-    }
-    for (i = end; i < text.length && i < end + WINDOW; i++) if (STOPS.indexOf(text[i]) >= 0) { to = i + 1; break; }
-    if (to - end > WINDOW) {
-      to = end + WINDOW;
-      for (i = end; i < end + WINDOW; i++) if (PAUSES.indexOf(text[i]) >= 0) { to = i + 1; break; }
-    }
-    return { text: text.slice(from, to), before: from > 0, after: to < text.length };
-  }
-
-  function shown(r, terms) {
-    var block = r.hit ? r.hit.unit[2][r.hit.block] : ["", r.meta[1]];
-    return { doc: r.doc, meta: r.meta, anchor: r.hit && !r.hit.head ? block[0] : "",
-             excerpt: excerpt(block[1], terms) };
-  }
-
-  function href(result) {
-    var path = result.meta[0] + (headData.urls === "dir" ? "/" : ".html");
-    return new URL(path + (result.anchor ? "#" + result.anchor : ""), base).href;
-  }
-
   window.gzSearch = { fold: fold, queryTerms: queryTerms, search: search, head: head, href: href, marks: marks,
+                      warmed: function () { return warming; }, // the warm-up's result counts (null: none)
                       FIRST: FIRST };
 
   // --- the search box --------------------------------------------------------------------------------
