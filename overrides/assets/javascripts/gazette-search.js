@@ -129,6 +129,146 @@
 
   var FIRST = 5;       // results on the first page: each is one file to load (its unit: excerpt and place)
 
+  function points(term) { return Array.from(term); }
+
+  function isDigit(c) { return c >= "0" && c <= "9"; }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else { out.push(a[i]); i++; j++; }
+    }
+    return out;
+  }
+
+  // A term's candidates: its documents, ascending, and for each the span of its candidate units in `units`
+  // (`at`; none for a term of one character, exact by document). Flat arrays rather than a Map of arrays:
+  // a common term has thousands of documents, and most are only counted.
+  function Spans(docs, at, units) {
+    this.docs = docs;
+    this.at = at;
+    this.units = units;
+    this.size = docs.length;
+  }
+  Spans.prototype.index = function (doc) { // the document's place in `docs`, or -1
+    var lo = 0, hi = this.docs.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (this.docs[mid] < doc) lo = mid + 1; else if (this.docs[mid] > doc) hi = mid - 1; else return mid;
+    }
+    return -1;
+  };
+  Spans.prototype.get = function (doc) { // the candidate units of a document of the spans
+    var i = this.index(doc);
+    if (i < 0) throw new Error("not a candidate: " + doc);
+    return this.at ? this.units.slice(this.at[i], this.at[i + 1]) : [];
+  };
+  Spans.prototype.count = function (i) { return this.at ? this.at[i + 1] - this.at[i] : 0; };
+  Spans.prototype.first = function (i) { return this.at ? this.units[this.at[i]] : -1; };
+
+  // Occurrences of `term` in a unit's blocks: [{block, at, name}]; `name` when the block is a table cell
+  // or list entry that the term is a good part of (a third or more): a name typed whole or nearly.
+  // A block is folded only if it may hold the term: a term that starts with a CJK ideograph can lie only in
+  // a block whose text has that ideograph, or a character whose NFKC form holds one (radicals, Hangzhou
+  // numerals, enclosed and squared ideographs, compatibility ideographs: every such character of the BMP,
+  // and any surrogate pair); folded blocks are kept with their unit.
+  var FOLDS_TO_HAN = /[\u2e80-\u2fdf\u3038-\u303a\u3190-\u33ff\uf900-\ufaff\ud800-\udfff]/;
+  function occurrences(unitData, term) {
+    var found = [], long = points(term).length >= 3, lead = term.charAt(0);
+    var han = lead >= "\u4e00" && lead <= "\u9fff";
+    var folded = unitData.folded || (unitData.folded = []);
+    unitData[2].forEach(function (block, index) {
+      if (han && block[1].indexOf(lead) < 0 && !FOLDS_TO_HAN.test(block[1])) return;
+      var text = folded[index] === undefined ? (folded[index] = fold(block[1])) : folded[index];
+      var name = block[2] === 1 && long && 3 * term.length >= text.length;
+      for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
+        found.push({ block: index, at: at, name: name });
+      }
+    });
+    return found;
+  }
+
+  function longest(terms) {
+    var shown = 0;
+    terms.forEach(function (term, t) { if (points(term).length > points(terms[shown]).length) shown = t; });
+    return shown;
+  }
+
+  // Relevance: known items, then names, then title matches, then density, then the newer (the lower id);
+  // or by date: the newer. One exact integer per result (documents and density steps below 2^20 each, the
+  // document last), sorted natively: no comparator calls, so a large result set ranks in little time.
+  var LOW = 1048576;
+  function sortKey(sort, known, named, title, density, i) {
+    if (sort === "date") return LOW - 1 - i;
+    var group = (known ? 8 : 0) + (named ? 4 : 0) + (title ? 2 : 0);
+    return (group * LOW + Math.min(LOW - 1, Math.floor(density * 65536))) * LOW + (LOW - 1 - i);
+  }
+  function inOrder(keys, items) { // items by descending key
+    keys.sort();
+    var out = new Array(items.length);
+    for (var i = 0; i < keys.length; i++) out[i] = items[LOW - 1 - keys[keys.length - 1 - i] % LOW];
+    return out;
+  }
+  function rank(list, knownDocs, sort) { // verified results, in ascending document order: the index stands for the document
+    var keys = new Float64Array(list.length);
+    list.forEach(function (r, i) { keys[i] = sortKey(sort, knownDocs.has(r.doc), r.named, r.title, r.density, i); });
+    return inOrder(keys, list);
+  }
+  function rankDocs(docs, scores, knownDocs, sort) { // ascending documents by their estimates: the documents
+    var keys = new Float64Array(docs.length);
+    for (var i = 0; i < docs.length; i++) {
+      keys[i] = sortKey(sort, knownDocs.has(docs[i]), false, scores.title[i], scores.density[i], i);
+    }
+    return inOrder(keys, docs);
+  }
+
+  // --- what a result shows -------------------------------------------------------------------------
+  var WINDOW = 50;     // characters of context on each side of a match, at most
+  var STOPS = "。！？；!?;";
+  var PAUSES = "，、：,:";
+
+  function marks(text, terms) {
+    var map = foldMap(text), ranges = [];
+    terms.forEach(function (term) {
+      for (var at = map.text.indexOf(term); at >= 0; at = map.text.indexOf(term, at + term.length)) {
+        ranges.push(map.from ? [map.from[at], map.from[at + term.length - 1] + 1] : [at, at + term.length]);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+    });
+    return merged;
+  }
+
+  // The sentence around the first match, cut at Chinese punctuation, at most WINDOW characters each side.
+  function excerpt(text, terms) {
+    var found = marks(text, terms);
+    if (!found.length) return { text: text.slice(0, 2 * WINDOW), before: false, after: text.length > 2 * WINDOW };
+    var start = found[0][0], end = found[0][1], from = 0, to = text.length;
+    for (var i = start - 1; i >= 0 && i >= start - WINDOW; i--) if (STOPS.indexOf(text[i]) >= 0) { from = i + 1; break; }
+    if (start - from > WINDOW || (from === 0 && start > WINDOW)) {
+      from = start - WINDOW;
+      for (i = start - 1; i > start - WINDOW; i--) if (PAUSES.indexOf(text[i]) >= 0) { from = i + 1; break; }
+    }
+    for (i = end; i < text.length && i < end + WINDOW; i++) if (STOPS.indexOf(text[i]) >= 0) { to = i + 1; break; }
+    if (to - end > WINDOW) {
+      to = end + WINDOW;
+      for (i = end; i < end + WINDOW; i++) if (PAUSES.indexOf(text[i]) >= 0) { to = i + 1; break; }
+    }
+    return { text: text.slice(from, to), before: from > 0, after: to < text.length };
+  }
+
+  function shown(r, terms) {
+    var block = r.hit ? r.hit.unit[2][r.hit.block] : ["", r.meta[1]];
+    return { doc: r.doc, meta: r.meta, anchor: r.hit && !r.hit.head ? block[0] : "",
+             excerpt: excerpt(block[1], terms) };
+  }
+
   // The engine over one index: `load(name)` gives a file's data (a promise). The page has one over the
   // site's index; a throwaway one searches the tiny index of warm.js when the search box opens (warm).
   function engine(load) {
@@ -179,8 +319,6 @@
       });
     }
 
-    function points(term) { return Array.from(term); }
-
     // The grams whose postings bound a term, each one more file to load. One or two characters: the term
     // (exact: by document, by unit). Two bigrams: both. Longer: the first bigram and the RARE best others
     // (one more with digits; ten digits make unselective bigrams, so grams with digits are indexed too):
@@ -190,7 +328,6 @@
     // equals the later, so the cover spreads). The units holding them all are a superset of those holding
     // the term, small enough that few are loaded only to be rejected. search_index.cover is the same.
     var RARE = 2;
-    function isDigit(c) { return c >= "0" && c <= "9"; }
     function cover(term) {
       var cp = points(term), n = cp.length, i;
       if (n <= 2) return [term];
@@ -227,18 +364,7 @@
       return [grams[0]].concat(picked.slice(0, RARE + (runs.length ? 1 : 0)));
     }
 
-    function intersect(a, b) {
-      var out = [], i = 0, j = 0;
-      while (i < a.length && j < b.length) {
-        if (a[i] < b[j]) i++;
-        else if (a[i] > b[j]) j++;
-        else { out.push(a[i]); i++; j++; }
-      }
-      return out;
-    }
-
     // --- search --------------------------------------------------------------------------------------
-    var WINDOW = 50;     // characters of context on each side of a match, at most
 
     // For a second round, when a short term with digits has more candidate units than two pages: the
     // trigrams with a digit that the cover left, those joining two runs first (三政[2018]34 meets 三政[2017]34号
@@ -281,31 +407,6 @@
       }));
     }
 
-    // A term's candidates: its documents, ascending, and for each the span of its candidate units in `units`
-    // (`at`; none for a term of one character, exact by document). Flat arrays rather than a Map of arrays:
-    // a common term has thousands of documents, and most are only counted.
-    function Spans(docs, at, units) {
-      this.docs = docs;
-      this.at = at;
-      this.units = units;
-      this.size = docs.length;
-    }
-    Spans.prototype.index = function (doc) { // the document's place in `docs`, or -1
-      var lo = 0, hi = this.docs.length - 1;
-      while (lo <= hi) {
-        var mid = (lo + hi) >> 1;
-        if (this.docs[mid] < doc) lo = mid + 1; else if (this.docs[mid] > doc) hi = mid - 1; else return mid;
-      }
-      return -1;
-    };
-    Spans.prototype.get = function (doc) { // the candidate units of a document of the spans
-      var i = this.index(doc);
-      if (i < 0) throw new Error("not a candidate: " + doc);
-      return this.at ? this.units.slice(this.at[i], this.at[i + 1]) : [];
-    };
-    Spans.prototype.count = function (i) { return this.at ? this.at[i + 1] - this.at[i] : 0; };
-    Spans.prototype.first = function (i) { return this.at ? this.units[this.at[i]] : -1; };
-
     function known(terms) {
       var keys = [terms.join("")].concat(terms.length > 1 ? terms : []).filter(function (key) {
         return points(key).length >= 2;
@@ -325,34 +426,6 @@
           return names.every(function (name) { return String(values[name][doc]) === String(filters[name]); });
         });
       });
-    }
-
-    // Occurrences of `term` in a unit's blocks: [{block, at, name}]; `name` when the block is a table cell
-    // or list entry that the term is a good part of (a third or more): a name typed whole or nearly.
-    // A block is folded only if it may hold the term: a term that starts with a CJK ideograph can lie only in
-    // a block whose text has that ideograph, or a character whose NFKC form holds one (radicals, Hangzhou
-    // numerals, enclosed and squared ideographs, compatibility ideographs: every such character of the BMP,
-    // and any surrogate pair); folded blocks are kept with their unit.
-    var FOLDS_TO_HAN = /[\u2e80-\u2fdf\u3038-\u303a\u3190-\u33ff\uf900-\ufaff\ud800-\udfff]/;
-    function occurrences(unitData, term) {
-      var found = [], long = points(term).length >= 3, lead = term.charAt(0);
-      var han = lead >= "\u4e00" && lead <= "\u9fff";
-      var folded = unitData.folded || (unitData.folded = []);
-      unitData[2].forEach(function (block, index) {
-        if (han && block[1].indexOf(lead) < 0 && !FOLDS_TO_HAN.test(block[1])) return;
-        var text = folded[index] === undefined ? (folded[index] = fold(block[1])) : folded[index];
-        var name = block[2] === 1 && long && 3 * term.length >= text.length;
-        for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
-          found.push({ block: index, at: at, name: name });
-        }
-      });
-      return found;
-    }
-
-    function longest(terms) {
-      var shown = 0;
-      terms.forEach(function (term, t) { if (points(term).length > points(terms[shown]).length) shown = t; });
-      return shown;
     }
 
     function loadAll(units) {
@@ -479,34 +552,6 @@
       return step();
     }
 
-    // Relevance: known items, then names, then title matches, then density, then the newer (the lower id);
-    // or by date: the newer. One exact integer per result (documents and density steps below 2^20 each, the
-    // document last), sorted natively: no comparator calls, so a large result set ranks in little time.
-    var LOW = 1048576;
-    function sortKey(sort, known, named, title, density, i) {
-      if (sort === "date") return LOW - 1 - i;
-      var group = (known ? 8 : 0) + (named ? 4 : 0) + (title ? 2 : 0);
-      return (group * LOW + Math.min(LOW - 1, Math.floor(density * 65536))) * LOW + (LOW - 1 - i);
-    }
-    function inOrder(keys, items) { // items by descending key
-      keys.sort();
-      var out = new Array(items.length);
-      for (var i = 0; i < keys.length; i++) out[i] = items[LOW - 1 - keys[keys.length - 1 - i] % LOW];
-      return out;
-    }
-    function rank(list, knownDocs, sort) { // verified results, in ascending document order: the index stands for the document
-      var keys = new Float64Array(list.length);
-      list.forEach(function (r, i) { keys[i] = sortKey(sort, knownDocs.has(r.doc), r.named, r.title, r.density, i); });
-      return inOrder(keys, list);
-    }
-    function rankDocs(docs, scores, knownDocs, sort) { // ascending documents by their estimates: the documents
-      var keys = new Float64Array(docs.length);
-      for (var i = 0; i < docs.length; i++) {
-        keys[i] = sortKey(sort, knownDocs.has(docs[i]), false, scores.title[i], scores.density[i], i);
-      }
-      return inOrder(keys, docs);
-    }
-
     // Estimated scores from the postings alone, for result sets too large to verify at once: the title holds
     // every term when each term's first candidate unit is the title's; density is candidate units (at least
     // one a term) per unit of the document. `lists`: per term, the document's candidate units.
@@ -607,60 +652,16 @@
       return result;
     }
 
-    // --- what a result shows -------------------------------------------------------------------------
-    var STOPS = "。！？；!?;";
-    var PAUSES = "，、：,:";
-
-    function marks(text, terms) {
-      var map = foldMap(text), ranges = [];
-      terms.forEach(function (term) {
-        for (var at = map.text.indexOf(term); at >= 0; at = map.text.indexOf(term, at + term.length)) {
-          ranges.push(map.from ? [map.from[at], map.from[at + term.length - 1] + 1] : [at, at + term.length]);
-        }
-      });
-      ranges.sort(function (a, b) { return a[0] - b[0]; });
-      var merged = [];
-      ranges.forEach(function (r) {
-        var last = merged[merged.length - 1];
-        if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
-      });
-      return merged;
-    }
-
-    // The sentence around the first match, cut at Chinese punctuation, at most WINDOW characters each side.
-    function excerpt(text, terms) {
-      var found = marks(text, terms);
-      if (!found.length) return { text: text.slice(0, 2 * WINDOW), before: false, after: text.length > 2 * WINDOW };
-      var start = found[0][0], end = found[0][1], from = 0, to = text.length;
-      for (var i = start - 1; i >= 0 && i >= start - WINDOW; i--) if (STOPS.indexOf(text[i]) >= 0) { from = i + 1; break; }
-      if (start - from > WINDOW || (from === 0 && start > WINDOW)) {
-        from = start - WINDOW;
-        for (i = start - 1; i > start - WINDOW; i--) if (PAUSES.indexOf(text[i]) >= 0) { from = i + 1; break; }
-      }
-      for (i = end; i < text.length && i < end + WINDOW; i++) if (STOPS.indexOf(text[i]) >= 0) { to = i + 1; break; }
-      if (to - end > WINDOW) {
-        to = end + WINDOW;
-        for (i = end; i < end + WINDOW; i++) if (PAUSES.indexOf(text[i]) >= 0) { to = i + 1; break; }
-      }
-      return { text: text.slice(from, to), before: from > 0, after: to < text.length };
-    }
-
-    function shown(r, terms) {
-      var block = r.hit ? r.hit.unit[2][r.hit.block] : ["", r.meta[1]];
-      return { doc: r.doc, meta: r.meta, anchor: r.hit && !r.hit.head ? block[0] : "",
-               excerpt: excerpt(block[1], terms) };
-    }
-
     function href(result) {
       var path = result.meta[0] + (headData.urls === "dir" ? "/" : ".html");
       return new URL(path + (result.anchor ? "#" + result.anchor : ""), base).href;
     }
 
-    return { head: head, search: search, href: href, marks: marks };
+    return { head: head, search: search, href: href };
   }
 
   var main = engine(load);
-  var search = main.search, href = main.href, marks = main.marks;
+  var search = main.search, href = main.href;
 
   // 预热 (warm-up): when the search box opens, a throwaway engine runs a few queries over warm.js, a tiny
   // index of synthetic documents written by the site's own writer (gazette/build/search_warm.py), in memory,
