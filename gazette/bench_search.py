@@ -3,13 +3,16 @@
 - Indexing runs alone in a child process (:func:`gazette.build.search_index.index_sources`, one parsed
   issue in memory at a time, from the parse cache that ``convert`` filled): wall time, peak RSS.
 - In headless Chromium over HTTP/1.1 (127.0.0.1, Python's http.server: keep-alive, no gzip), for every query of a query set
-  drawn from the sample issue, a fresh page is opened (browser cache disabled, the engine's empty), the
-  CPU is throttled 4× (Chrome DevTools' ``Emulation.setCPUThrottlingRate``), the search box's opening is
-  done (it loads the head of the index and warms the engine on warm.js, as while a reader types; timed
-  apart), and the query runs to its first page of verified results (as the
-  search box shows it): the time in the page, and the bytes the query transferred (Chrome DevTools'
-  encoded data length, headers included). The page's own bytes and the head's are reported apart, and
-  the query is timed once more with its files loaded: the engine's own time, without the server's.
+  drawn from the sample issue, a fresh page is opened in its own browser context (empty caches, the
+  engine's empty), the CPU is throttled 4× (Chrome DevTools' ``Emulation.setCPUThrottlingRate``), the search
+  box's opening is done (it loads the head of the index and warms the engine on warm.js, as while a reader
+  types; timed apart), and the query runs to its first page of verified results (as the search box shows
+  it): the time in the page, and the bytes the query transferred (Resource Timing's transfer size, headers
+  included). The page's own bytes and the opening's are reported apart, and the query is timed once more
+  with its files loaded: the engine's own time, without the server's.
+- The browser is driven over its DevTools pipe with nothing watching the network (:mod:`gazette.devtools`),
+  as a reader's browser runs: Playwright's Network instrumentation costs each file of the index several
+  events through its driver, which on a 2-core machine added about a third to a first query's time.
 """
 
 from __future__ import annotations
@@ -124,45 +127,52 @@ _RUN = """async q => {
 }"""
 
 
+_BYTES = """() => {
+    const entries = performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"));
+    return entries.reduce((sum, entry) => sum + entry.transferSize, 0);
+}"""
+"""Bytes the page has transferred so far (Resource Timing: body and headers, as it came over the wire)."""
+_IDLE = """() => new Promise(resolve => {
+    performance.setResourceTimingBufferSize(100000);
+    let count = -1, quiet = 0;
+    const look = deadline => {
+        const now = performance.getEntriesByType("resource").length;
+        quiet = now === count && deadline.timeRemaining() >= 40 ? quiet + 1 : 0;
+        count = now;
+        if (quiet >= 5) resolve(); else setTimeout(() => requestIdleCallback(look), 50);
+    };
+    requestIdleCallback(look);
+})"""
+"""Wait until the page is idle: no file loaded and an idle main thread (40 ms or more free), five times in a row
+50 ms apart. A reader opens the search box after the page has settled, not while its scripts still start."""
+
+
 def browser_figures(site: Path, queries: list[str]) -> dict:
     """First-query bytes and time in Chromium for every query, each in a fresh page; the page's own bytes."""
-    from playwright.sync_api import sync_playwright
-
     from gazette.bench import CHROMIUM, CHROMIUM_ARGS
+    from gazette.devtools import Browser
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     home = f"http://127.0.0.1:{server.server_address[1]}/"
+    runs = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                page.set_default_timeout(120_000)
-                cdp = page.context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLING})
-                transferred = []
-                cdp.on("Network.loadingFinished", lambda event: transferred.append(event["encodedDataLength"]))
-                runs = []
-                for query in queries:
-                    page.goto(home)
-                    page.wait_for_load_state("networkidle")
-                    page_bytes = sum(transferred)
-                    transferred.clear()
+        with Browser(CHROMIUM, CHROMIUM_ARGS) as browser:
+            for query in queries:
+                with browser.page(home) as page:
+                    page.evaluate(_IDLE)
+                    page.throttle(CPU_THROTTLING)
+                    page.evaluate(_IDLE)  # throttled, the page has a little more to do before it is idle again
+                    page_bytes = page.evaluate(_BYTES)
                     open_ms = page.evaluate(_OPEN)
-                    page.wait_for_load_state("networkidle")
-                    open_bytes = sum(transferred)
+                    page.evaluate(_IDLE)
+                    open_bytes = page.evaluate(_BYTES) - page_bytes
                     result = page.evaluate(_RUN, query)
-                    page.wait_for_load_state("networkidle")
-                    # Each query is the first of its page: its bytes include the head's.
+                    page.evaluate(_IDLE)
+                    # Each query is the first of its page: its bytes include the opening's (head, warm-up).
                     runs.append({"query": query, "ms": result["ms"], "ten_ms": result["ten"], "warm_ms": result["warm"],
-                                 "bytes": sum(transferred),
+                                 "bytes": page.evaluate(_BYTES) - page_bytes,
                                  "open_bytes": open_bytes, "open_ms": open_ms, "results": result["total"]})
-                    transferred.clear()
-            finally:
-                browser.close()
     finally:
         server.shutdown()
         server.server_close()
