@@ -91,6 +91,10 @@ class Browser:
             if "method" in answer:
                 self._events.append(answer)
 
+    def forget(self, session: str) -> None:
+        """Drop the events kept for a closed ``session``."""
+        self._events = [event for event in self._events if event.get("sessionId") != session]
+
     def _read(self, waiting_for: str) -> dict:
         deadline = time.monotonic() + TIMEOUT
         while b"\0" not in self._buffer:
@@ -167,6 +171,7 @@ class Page:
 
     def close(self) -> None:
         self._browser.send("Target.disposeBrowserContext", {"browserContextId": self._context})
+        self._browser.forget(self._session)
 
     def __enter__(self) -> "Page":
         return self
