@@ -458,7 +458,12 @@
           title = title && inTitle;
           count += found * points(terms[t]).length;
         }
-        return finish(doc, terms, shown, hit, title, count).then(function (r) { r.named = named; return r; });
+        return located(doc, terms[shown], hit).then(function (r) {
+          r.title = title;
+          r.named = named;
+          r.density = count / Math.max(1, r.meta[8] + r.meta[1].length); // occurrences per character
+          return r;
+        });
       });
     }
 
@@ -516,19 +521,14 @@
           return step();
         });
       }
-      return step().then(function (ok) {
-        if (!ok) return null;
-        var estimated = estimate(doc, lists);
-        return finish(doc, terms, shown, hit, estimated.title, null, estimated.density);
-      });
+      return step().then(function (ok) { return ok ? located(doc, terms[shown], hit) : null; });
     }
 
-    // The result: density is occurrences per character when they were counted, else the estimate's.
-    function finish(doc, terms, shown, hit, title, count, density) {
-      return (hit ? Promise.resolve(hit) : firstHolding(doc, terms[shown])).then(function (hit) {
-        var meta = hit.unit[1];
-        if (count !== null) density = count / Math.max(1, meta[8] + meta[1].length);
-        return { doc: doc, meta: meta, title: title, density: density, hit: hit };
+    // A verified result and its place: `hit`, or the first unit that holds `term`. (A result of a large set
+    // was ranked before it was verified, by estimates(); one of a small set is ranked by verifyAll's counts.)
+    function located(doc, term, hit) {
+      return (hit ? Promise.resolve(hit) : firstHolding(doc, term)).then(function (hit) {
+        return { doc: doc, meta: hit.unit[1], hit: hit };
       });
     }
 
@@ -552,20 +552,10 @@
       return step();
     }
 
-    // Estimated scores from the postings alone, for result sets too large to verify at once: the title holds
-    // every term when each term's first candidate unit is the title's; density is candidate units (at least
-    // one a term) per unit of the document. `lists`: per term, the document's candidate units.
-    function estimate(doc, lists) {
-      var hits = 0, title = true;
-      for (var t = 0; t < lists.length; t++) {
-        hits += Math.max(1, lists[t].length);
-        if (lists[t][0] !== firstUnit[doc]) title = false;
-      }
-      return { doc: doc, title: title, density: hits / (firstUnit[doc + 1] - firstUnit[doc]) };
-    }
-
-    // The same for every document of a result set (ascending, in every term's spans), in one walk of the
-    // spans without a list per document; and the units that verifying them all would load.
+    // Estimated scores from the postings alone, for result sets too large to verify at once, for every document
+    // of the set (ascending, in every term's spans) in one walk of the spans without a list per document: the
+    // title holds every term when each term's first candidate unit is the title's; density is candidate units
+    // (at least one a term) per unit of the document. And the units that verifying them all would load.
     function estimates(docs, byTerm) {
       var title = new Uint8Array(docs.length), density = new Float64Array(docs.length), units = 0;
       var pos = byTerm.map(function () { return 0; });
