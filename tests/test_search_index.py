@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gazette.build.search_index import (KNOWN, UNIT_CHARS, Writer, _cut, carrier, cover, decode, encode, fnv1a, grams,
-                                        known_keys, shard_count, unit_bigrams, unit_digit_grams,
+                                        known_keys, read_script, shard_count, unit_bigrams, unit_digit_grams,
                                         write_index)
 from gazette.model import Cell, Document, Gazette, Issue, OrderedList, Paragraph, Section, Signature, Table
 from gazette.site.search_fold import fold, query_terms
@@ -133,8 +132,7 @@ def _gazette(documents) -> Gazette:
 
 
 def _load(path: Path):
-    name, data = re.fullmatch(r'__gzSearch\(("[^"]+"),(.*)\)\n', path.read_text(encoding="utf-8"), re.S).groups()
-    return json.loads(name), json.loads(data)
+    return read_script(path.read_text(encoding="utf-8"))
 
 
 def test_written_index_finds_every_unit_by_its_grams_and_known_items_by_document(tmp_path):

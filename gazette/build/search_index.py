@@ -255,6 +255,12 @@ def script(name: str, data) -> str:
     return f"__gzSearch({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))})\n"
 
 
+def read_script(text: str) -> tuple[str, object]:
+    """The name and data of a file that :func:`script` wrote."""
+    name, data = re.fullmatch(r'__gzSearch\(("[^"]+"),(.*)\)\n', text, re.S).groups()
+    return json.loads(name), json.loads(data)
+
+
 def encode_values(values: Iterable[int]) -> str:
     """Small non-negative integers, each a varint (not gaps)."""
     return "".join(_TABLE[value] if value < _SMALL else _digits(value) for value in values)

@@ -15,8 +15,6 @@ has the real files' shape, and packed into one script.
 
 from __future__ import annotations
 
-import json
-import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -48,7 +46,7 @@ def _document(n: int) -> Document:
 
 def write_warm(folder: Path, directory_urls: bool = True) -> None:
     """Index the synthetic documents in a scratch folder and write its files, packed, as ``warm.js``."""
-    from gazette.build.search_index import Writer, script
+    from gazette.build.search_index import Writer, read_script, script
 
     documents = [_document(n) for n in range(1, DOCUMENTS + 1)]
     gazette = Gazette("warm.txt", Issue(2019, 1, None, date(2019, 1, 1), "公报"), None, (), tuple(documents))
@@ -60,10 +58,6 @@ def write_warm(folder: Path, directory_urls: bool = True) -> None:
             writer.finish()
         finally:
             writer.abandon()
-        files = dict(_read(path) for path in sorted(Path(scratch).rglob("*.js")))
+        files = dict(read_script(path.read_text(encoding="utf-8")) for path in sorted(Path(scratch).rglob("*.js")))
     Path(folder, f"{FILE}.js").write_text(script(FILE, {"files": files, "queries": QUERIES}), encoding="utf-8")
 
-
-def _read(path: Path) -> tuple[str, object]:
-    name, data = re.fullmatch(r'__gzSearch\(("[^"]+"),(.*)\)\n', path.read_text(encoding="utf-8"), re.S).groups()
-    return json.loads(name), json.loads(data)
